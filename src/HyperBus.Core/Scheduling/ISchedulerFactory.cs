@@ -1,0 +1,15 @@
+using HyperBus.Core.Space;
+using HyperBus.Core.Specs;
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Core.Scheduling;
+
+/// <summary>Makes one kind of scheduler from its spec options (<c>scheduler: {type: ..., ...}</c>).</summary>
+public interface ISchedulerFactory
+{
+    string Type { get; }
+
+    void ValidateOptions(SpecObjectReader options, SearchSpace? space);
+
+    IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using HyperBus.Core.Space;
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Core.Specs;
+
+/// <summary>A validated study spec: what the user asked to tune and how.</summary>
+public sealed record StudySpec
+{
+    public required string Name { get; init; }
+
+    public StudyDirection Direction { get; init; } = StudyDirection.Minimize;
+
+    /// <summary>The name of the objective (e.g. accuracy); a label for reports and trainers.</summary>
+    public string Metric { get; init; } = "value";
+
+    /// <summary>How many trials to run; for a grid, at most the grid's size.</summary>
+    public required int Trials { get; init; }
+
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>Attempts per trial before it is marked failed (a first try plus retries).</summary>
+    public int MaxAttempts { get; init; } = 2;
+
+    /// <summary>How long an attempt may go without finishing or reporting before it is failed.</summary>
+    public double TrialTimeoutSeconds { get; init; } = 3600;
+
+    public required ComponentSpec Sampler { get; init; }
+
+    public ComponentSpec Scheduler { get; init; } = new("fifo", []);
+
+    public required string Trainer { get; init; }
+
+    public IReadOnlyDictionary<string, JsonElement> Fixed { get; init; } = new Dictionary<string, JsonElement>();
+
+    public FidelitySpec? Fidelity { get; init; }
+
+    public required SearchSpace Space { get; init; }
+
+    /// <summary>The spec as a JSON object (the user's document, with overrides applied) for messages and the store.</summary>
+    public required JsonElement Document { get; init; }
+}

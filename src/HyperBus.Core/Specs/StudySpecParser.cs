@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Core.Specs;
+
+/// <summary>Turns a spec document (YAML or JSON) into a <see cref="StudySpec"/> or a list of field errors.</summary>
+public static class StudySpecParser
+{
+    public const int MaxTrials = 1_000_000;
+    public const int MaxParallelism = 10_000;
+
+    private static readonly string[] Directions = ["minimize", "maximize"];
+
+    /// <summary>Parses spec text; throws <see cref="SpecException"/> listing every problem found.</summary>
+    public static StudySpec Parse(string text, SpecCatalogs catalogs, SpecOverrides? overrides = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new SpecException([new SpecError("spec", "is empty")]);
+        }
+
+        var root = YamlToJson.Convert(text);
+        return Parse(root, catalogs, overrides);
+    }
+
+    public static StudySpec Parse(JsonElement document, SpecCatalogs catalogs) =>
+        Parse(JsonNode.Parse(document.GetRawText()), catalogs);
+
+    public static StudySpec Parse(JsonNode? root, SpecCatalogs catalogs, SpecOverrides? overrides = null)
+    {
+        if (root is not JsonObject obj)
+        {
+            throw new SpecException([new SpecError("spec", $"must be a mapping of fields, not {SpecObjectReader.Describe(root)}")]);
+        }
+
+        Apply(obj, overrides);
+        var errors = new List<SpecError>();
+        var r = new SpecObjectReader(obj, "spec", errors);
+        var name = r.String("study", required: true);
+        if (name is not null && !IsValidStudyName(name))
+        {
+            r.Error("study", "must be 1-100 letters, digits, '.', '_' or '-'");
+        }
+
+        var direction = r.Enum("direction", Directions) ?? "minimize";
+        var metric = r.String("metric") ?? "value";
+        var trials = r.Integer("trials", 1, MaxTrials);
+        var parallelism = r.Integer("parallelism", 1, MaxParallelism) ?? 1;
+        var maxAttempts = r.Integer("maxAttempts", 1, 100) ?? 2;
+        var timeout = r.Number("trialTimeoutSeconds", 1, 30 * 24 * 3600) ?? 3600;
+        var trainer = r.String("trainer", required: true);
+        if (trainer is not null && catalogs.Trainers is { } known && !known.Contains(trainer))
+        {
+            r.Error("trainer", $"unknown trainer '{trainer}'; known here: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+        }
+
+        var fixedValues = ReadFixed(r);
+        var fidelity = ReadFidelity(r);
+        var space = SpaceSpecReader.Read(r);
+        var sampler = ReadComponent(r, "sampler", catalogs.Samplers, space, "random");
+        var scheduler = ReadComponent(r, "scheduler", catalogs.Schedulers, space, "fifo");
+        r.RejectUnknown();
+
+        if (trials is null && sampler?.Type != "grid")
+        {
+            r.Error("trials", "is required (only a grid study may leave it out)");
+        }
+
+        SpecException.ThrowIfAny(errors);
+        return new StudySpec
+        {
+            Name = name!,
+            Direction = direction == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize,
+            Metric = metric,
+            Trials = (int)(trials ?? MaxTrials),
+            Parallelism = (int)parallelism,
+            MaxAttempts = (int)maxAttempts,
+            TrialTimeoutSeconds = timeout,
+            Sampler = sampler!,
+            Scheduler = scheduler!,
+            Trainer = trainer!,
+            Fixed = fixedValues,
+            Fidelity = fidelity,
+            Space = space!,
+            Document = JsonSerializer.SerializeToElement(obj),
+        };
+    }
+
+    private static bool IsValidStudyName(string name) =>
+        name.Length <= 100 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    private static void Apply(JsonObject obj, SpecOverrides? overrides)
+    {
+        if (overrides is null)
+        {
+            return;
+        }
+
+        if (overrides.Trials is { } trials)
+        {
+            obj["trials"] = trials;
+        }
+
+        if (overrides.Parallelism is { } parallelism)
+        {
+            obj["parallelism"] = parallelism;
+        }
+
+        if (overrides.Seed is { } seed)
+        {
+            var sampler = obj["sampler"] switch
+            {
+                JsonObject o => o,
+                JsonValue v when v.TryGetValue<string>(out var type) => new JsonObject { ["type"] = type },
+                _ => new JsonObject { ["type"] = "random" },
+            };
+            sampler["seed"] = seed;
+            obj["sampler"] = sampler;
+        }
+    }
+
+    private static Dictionary<string, JsonElement> ReadFixed(SpecObjectReader r)
+    {
+        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var node = r.Child("fixed");
+        if (node is null)
+        {
+            return result;
+        }
+
+        foreach (var (key, value) in node.Object)
+        {
+            node.Raw(key);
+            result[key] = JsonSerializer.SerializeToElement(value);
+        }
+
+        return result;
+    }
+
+    private static FidelitySpec? ReadFidelity(SpecObjectReader r)
+    {
+        var f = r.Child("fidelity");
+        if (f is null)
+        {
+            return null;
+        }
+
+        var name = f.String("name", required: true);
+        var min = f.Number("min", double.Epsilon, 1e12, required: true);
+        var max = f.Number("max", double.Epsilon, 1e12, required: true);
+        f.RejectUnknown();
+        if (min is not null && max is not null && min >= max)
+        {
+            f.Error("min", $"must be < max ({min} >= {max})");
+        }
+
+        return name is null || min is null || max is null ? null : new FidelitySpec(name, min.Value, max.Value);
+    }
+
+    private static ComponentSpec? ReadComponent(SpecObjectReader r, string key, IComponentCatalog catalog, Space.SearchSpace? space, string fallback)
+    {
+        var node = r.Raw(key);
+        JsonObject options;
+        switch (node)
+        {
+            case null:
+                options = new JsonObject { ["type"] = fallback };
+                break;
+            case JsonValue v when v.TryGetValue<string>(out var shortType):
+                options = new JsonObject { ["type"] = shortType };
+                break;
+            case JsonObject o:
+                options = (JsonObject)o.DeepClone();
+                break;
+            default:
+                r.Error(key, $"must be a type name or a mapping with 'type', not {SpecObjectReader.Describe(node)}");
+                return null;
+        }
+
+        var reader = new SpecObjectReader(options, r.At(key), r.Errors);
+        var type = reader.String("type", required: true);
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (!catalog.Types.Contains(type))
+        {
+            reader.Error("type", $"unknown {key} '{type}'; known: {string.Join(", ", catalog.Types.Order(StringComparer.Ordinal))}");
+            return null;
+        }
+
+        catalog.ValidateOptions(type, reader, space);
+        reader.RejectUnknown();
+        options.Remove("type");
+        return new ComponentSpec(type, options);
+    }
+}

@@ -1,0 +1,37 @@
+using HyperBus.Core.Space;
+
+namespace HyperBus.Core.Trials;
+
+/// <summary>One configuration of a study and what became of it.</summary>
+public sealed record Trial
+{
+    public required Guid Id { get; init; }
+
+    /// <summary>0, 1, 2, ... in the order trials were created within the study.</summary>
+    public required int Number { get; init; }
+
+    public required TrialState State { get; init; }
+
+    public required ParameterSet Params { get; init; }
+
+    /// <summary>The current attempt (1 for the first); retries of a failed attempt keep the trial and its number.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>The objective for a completed trial, the last report for a pruned one.</summary>
+    public double? Value { get; init; }
+
+    public IReadOnlyList<TrialReport> Reports { get; init; } = [];
+
+    /// <summary>Sampler and scheduler bookkeeping (generation, rung, ...), kept in the store so a restart resumes.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
+    public double? Budget { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public bool IsFinished => State != TrialState.Running;
+
+    public TrialReport? LastReport => Reports.Count == 0 ? null : Reports[^1];
+}

@@ -1,0 +1,34 @@
+using HyperBus.Core.Sampling;
+using HyperBus.Core.Space;
+using HyperBus.Core.Specs;
+using HyperBus.Core.Trials;
+using HyperBus.Samplers.Grid;
+using HyperBus.Samplers.Random;
+
+namespace HyperBus.Samplers;
+
+/// <summary>Every sampler a spec can name, by type.</summary>
+public sealed class SamplerCatalog : IComponentCatalog
+{
+    private readonly Dictionary<string, ISamplerFactory> _factories;
+
+    public SamplerCatalog(IEnumerable<ISamplerFactory> factories)
+    {
+        _factories = factories.ToDictionary(f => f.Type, StringComparer.Ordinal);
+    }
+
+    /// <summary>The samplers that ship with HyperBus.</summary>
+    public static SamplerCatalog Default { get; } = new(
+    [
+        new RandomSamplerFactory(),
+        new GridSamplerFactory(),
+    ]);
+
+    public IReadOnlyCollection<string> Types => _factories.Keys;
+
+    public void ValidateOptions(string type, SpecObjectReader options, SearchSpace? space) =>
+        _factories[type].ValidateOptions(options, space);
+
+    public ISampler Create(ComponentSpec spec, SearchSpace space, StudyDirection direction) =>
+        _factories[spec.Type].Create(spec, space, direction);
+}
