@@ -8,7 +8,7 @@ namespace HyperBus.Samplers.Grid;
 /// Exhaustive grid search: trial number n gets grid point n, so each point runs once, retries keep their
 /// point, and a restarted host continues where it stopped. Returns nothing once the grid is used up.
 /// </summary>
-public sealed class GridSampler : ISampler
+public sealed class GridSampler : ISampler, IFiniteSampler
 {
     private readonly IReadOnlyList<ParameterSet> _grid;
 

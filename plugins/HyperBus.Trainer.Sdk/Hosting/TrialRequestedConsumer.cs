@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using HyperBus.Contracts;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HyperBus.Trainer.Sdk.Hosting;
+
+/// <summary>
+/// Runs one trial attempt on a registered C# trainer and publishes its outcome. The message is
+/// acknowledged only when this returns, i.e. after the outcome was published, so a worker that dies
+/// mid-trial leaves the request to be redelivered.
+/// </summary>
+public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
+{
+    private readonly IServiceProvider _services;
+    private readonly WorkerIdentity _worker;
+    private readonly PendingDecisions _pending;
+    private readonly WorkerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TrialRequestedConsumer> _logger;
+
+    public TrialRequestedConsumer(IServiceProvider services, WorkerIdentity worker, PendingDecisions pending, WorkerOptions options, TimeProvider time, ILogger<TrialRequestedConsumer> logger)
+    {
+        _services = services;
+        _worker = worker;
+        _pending = pending;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task Consume(ConsumeContext<TrialRequested> context)
+    {
+        var request = context.Message;
+        var trainer = _services.GetKeyedService<ITrainer>(request.Trainer);
+        if (trainer is null)
+        {
+            await PublishFailure(context, $"no trainer of kind '{request.Trainer}' is registered on worker {_worker.Id}", retryable: false);
+            return;
+        }
+
+        await context.Publish(new TrialStarted(request.StudyId, request.TrialId, request.Attempt, _worker.Id, _time.GetUtcNow()));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        double? lastReported = null;
+        var trial = new TrialContext(request, async (step, value, checkpoint, ct) =>
+        {
+            lastReported = value;
+            var action = await RequestDecision(context, request, step, value, checkpoint, ct);
+            if (action == TrialAction.Stop)
+            {
+                await stop.CancelAsync();
+            }
+
+            return action;
+        });
+
+        var clock = Stopwatch.StartNew();
+        TrialResult result;
+        try
+        {
+            result = await trainer.TrainAsync(trial, stop.Token);
+        }
+        catch (OperationCanceledException) when (trial.Stopped && !context.CancellationToken.IsCancellationRequested)
+        {
+            result = new TrialResult(lastReported ?? double.NaN);
+        }
+        catch (TrialFailedException e)
+        {
+            await PublishFailure(context, e.Message, retryable: false);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Trial {Trial} attempt {Attempt} threw", request.TrialId, request.Attempt);
+            await PublishFailure(context, $"{e.GetType().Name}: {e.Message}", retryable: true);
+            return;
+        }
+
+        if (!double.IsFinite(result.Value))
+        {
+            await PublishFailure(context, $"the objective is {result.Value}, not a finite number", retryable: false);
+            return;
+        }
+
+        await context.Publish(new TrialCompleted(
+            request.StudyId, request.TrialId, request.Attempt, result.Value, result.Values, result.Metrics,
+            trial.Stopped, result.Checkpoint, result.Artifact, clock.Elapsed.TotalSeconds, _worker.Id));
+    }
+
+    private async Task<TrialAction> RequestDecision(ConsumeContext context, TrialRequested request, long step, double value, string? checkpoint, CancellationToken cancellationToken)
+    {
+        var answer = _pending.Register(request.TrialId, request.Attempt, step);
+        await context.Publish(new TrialReported(request.StudyId, request.TrialId, request.Attempt, step, value, checkpoint, _worker.Id), cancellationToken);
+        try
+        {
+            return await answer.WaitAsync(_options.DecisionTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The host is slow or away: training on is safer than losing the work done so far.
+            _pending.Forget(request.TrialId, request.Attempt, step);
+            return TrialAction.Continue;
+        }
+    }
+
+    private Task PublishFailure(ConsumeContext<TrialRequested> context, string error, bool retryable)
+    {
+        var m = context.Message;
+        return context.Publish(new TrialFailed(m.StudyId, m.TrialId, m.Attempt, error, retryable, _worker.Id));
+    }
+}

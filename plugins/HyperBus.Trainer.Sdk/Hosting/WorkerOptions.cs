@@ -1,0 +1,11 @@
+namespace HyperBus.Trainer.Sdk.Hosting;
+
+/// <summary>How a worker runs trials.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Trials run at once per trainer kind (also the broker prefetch).</summary>
+    public int Concurrency { get; set; } = 1;
+
+    /// <summary>How long a report waits for the host's decision before the trainer simply continues.</summary>
+    public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,56 @@
+using HyperBus.Contracts;
+
+namespace HyperBus.Trainer.Sdk;
+
+/// <summary>Everything a trainer knows about the trial it runs, and the way to report progress.</summary>
+public sealed class TrialContext
+{
+    private readonly Func<long, double, string?, CancellationToken, Task<TrialAction>> _report;
+
+    public TrialContext(TrialRequested request, Func<long, double, string?, CancellationToken, Task<TrialAction>> report)
+    {
+        Request = request;
+        Params = new TrialParameters(request.Params, request.Fixed);
+        _report = report;
+    }
+
+    public TrialRequested Request { get; }
+
+    public Guid StudyId => Request.StudyId;
+
+    public Guid TrialId => Request.TrialId;
+
+    public int Number => Request.Number;
+
+    public int Attempt => Request.Attempt;
+
+    /// <summary>The objective's name from the spec (e.g. accuracy).</summary>
+    public string Metric => Request.Metric;
+
+    /// <summary>Sampled parameters and the spec's fixed settings.</summary>
+    public TrialParameters Params { get; }
+
+    /// <summary>How much of the fidelity (epochs, rounds) to spend; null means the trainer's full budget.</summary>
+    public TrialBudget? Budget => Request.Budget;
+
+    /// <summary>A checkpoint to resume from, if the study gave one.</summary>
+    public string? Checkpoint => Request.Checkpoint;
+
+    /// <summary>
+    /// Reports an intermediate value. Returns <see cref="TrialAction.Stop"/> when the study prunes the
+    /// trial: return the last value then (the SDK records the trial as pruned).
+    /// </summary>
+    public async Task<TrialAction> ReportAsync(long step, double value, string? checkpoint = null, CancellationToken cancellationToken = default)
+    {
+        var action = await _report(step, value, checkpoint, cancellationToken).ConfigureAwait(false);
+        if (action == TrialAction.Stop)
+        {
+            Stopped = true;
+        }
+
+        return action;
+    }
+
+    /// <summary>True once a report was answered with stop.</summary>
+    public bool Stopped { get; private set; }
+}

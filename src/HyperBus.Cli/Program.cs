@@ -1,0 +1,22 @@
+using System.CommandLine;
+using HyperBus.Cli.Commands;
+using HyperBus.Cli.Running;
+
+var root = new RootCommand("HyperBus: hyperparameter tuning over a message bus")
+{
+    TuneCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'hyperbus --help' for usage.");
+    return CommandRunner.InvalidInput;
+}
+
+return await parsed.InvokeAsync();

@@ -1,0 +1,17 @@
+using HyperBus.Trainers.Functions;
+using HyperBus.Trainers.MLNet;
+using HyperBus.Trainer.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HyperBus.Cli.Running;
+
+/// <summary>The C# trainer plugins that ship with the <c>hyperbus</c> command.</summary>
+public static class BuiltInTrainers
+{
+    public static IServiceCollection AddBuiltInTrainers(this IServiceCollection services)
+    {
+        services.AddMLNetTrainers();
+        services.AddTrainer<FunctionTrainer>(FunctionTrainer.Kind);
+        return services;
+    }
+}

@@ -1,0 +1,6 @@
+using HyperBus.Orchestration.Hosting;
+
+namespace HyperBus.Cli.Running;
+
+/// <summary>The options every command that talks to a bus shares: transport, broker URL, storage.</summary>
+public sealed record BusCommandOptions(BusTransport Transport, Uri? RabbitMq, string Storage, bool Verbose);

@@ -1,0 +1,39 @@
+using HyperBus.Orchestration.Hosting;
+using HyperBus.Storage;
+using HyperBus.Trainer.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HyperBus.Cli.Running;
+
+/// <summary>Builds the Generic Host a command runs in: logging to stderr, the store, trainers and the bus parts it needs.</summary>
+public static class ProcessHost
+{
+    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        // Logs go to stderr so that stdout stays the command's result (one JSON object with --json).
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(l => l >= (options.Verbose ? LogLevel.Information : LogLevel.Warning));
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        if (withStore)
+        {
+            builder.Services.AddSqliteStudyStore(options.Storage);
+        }
+
+        if (withTrainers)
+        {
+            builder.Services.AddBuiltInTrainers();
+        }
+
+        bus.Transport = options.Transport;
+        bus.RabbitMqUri = options.RabbitMq;
+        builder.Services.AddHyperBus(bus);
+        return builder.Build();
+    }
+
+    /// <summary>The trainer kinds this process can run in process.</summary>
+    public static IReadOnlyCollection<string> BuiltInTrainerKinds() => new ServiceCollection().AddBuiltInTrainers().TrainerKinds();
+}

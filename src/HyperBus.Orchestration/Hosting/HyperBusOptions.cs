@@ -1,0 +1,25 @@
+namespace HyperBus.Orchestration.Hosting;
+
+/// <summary>What this process runs on the bus: the optimizer host, trainer workers, a study watcher, or several.</summary>
+public sealed class HyperBusOptions
+{
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+
+    /// <summary>amqp://user:password@host:port/vhost (or amqps://) for <see cref="BusTransport.RabbitMq"/>.</summary>
+    public Uri? RabbitMqUri { get; set; }
+
+    /// <summary>Run the study saga (the optimizer host).</summary>
+    public bool RunHost { get; set; }
+
+    /// <summary>Consume TrialRequested for every registered trainer kind.</summary>
+    public bool RunWorkers { get; set; }
+
+    /// <summary>Receive study events (progress, completion) for <see cref="Feeds.StudyFeed"/>.</summary>
+    public bool Watch { get; set; }
+
+    /// <summary>Trials at once per trainer kind in this process.</summary>
+    public int WorkerConcurrency { get; set; } = 1;
+
+    /// <summary>How often the host looks for attempts past their deadline.</summary>
+    public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,117 @@
+using HyperBus.Orchestration.Feeds;
+using HyperBus.Orchestration.Runtime;
+using HyperBus.Orchestration.Saga;
+using HyperBus.Samplers;
+using HyperBus.Schedulers;
+using HyperBus.Trainer.Sdk;
+using HyperBus.Trainer.Sdk.Hosting;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HyperBus.Orchestration.Hosting;
+
+/// <summary>Puts HyperBus on a message bus: the optimizer host, trainer workers and study watchers, on one transport.</summary>
+public static class HyperBusServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers MassTransit with the parts <paramref name="options"/> asks for. Register the study store
+    /// (for a host) and the trainers (for workers) before calling this.
+    /// </summary>
+    public static IServiceCollection AddHyperBus(this IServiceCollection services, HyperBusOptions options)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Without this, publishing right after start hangs or is lost.
+            o.WaitUntilStarted = true;
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        if (options.RunHost)
+        {
+            var trainers = options.Transport == BusTransport.InMemory ? services.TrainerKinds() : null;
+            services.TryAddSingleton(new StudyFactory(SamplerCatalog.Default, SchedulerCatalog.Default, trainers));
+            services.TryAddSingleton<StudyRuntimeRegistry>();
+            services.TryAddSingleton<IDecisionRouter, PublishDecisionRouter>();
+            services.TryAddScoped<StudyConductor>();
+            services.AddHostedService<DeadlineWatcher>();
+        }
+
+        if (options.RunWorkers)
+        {
+            services.AddTrainerWorker(o => o.Concurrency = options.WorkerConcurrency);
+        }
+
+        if (options.Watch)
+        {
+            services.TryAddSingleton<StudyFeed>();
+        }
+
+        services.AddMassTransit(x =>
+        {
+            if (options.RunHost)
+            {
+                x.AddSagaStateMachine<StudyStateMachine, StudyState>().InMemoryRepository();
+            }
+
+            if (options.RunWorkers)
+            {
+                x.AddConsumer<TrialRequestedConsumer>();
+                x.AddConsumer<TrialDecisionConsumer>();
+            }
+
+            if (options.Watch)
+            {
+                x.AddConsumer<StudyFeedConsumer>();
+            }
+
+            switch (options.Transport)
+            {
+                case BusTransport.InMemory:
+                    x.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg, options));
+                    break;
+                case BusTransport.RabbitMq:
+                    x.UsingRabbitMq((context, cfg) =>
+                    {
+                        RabbitMqConnection.Configure(cfg, options.RabbitMqUri ?? throw new InvalidOperationException("a RabbitMQ URL is required"));
+                        ConfigureEndpoints(context, cfg, options);
+                    });
+                    break;
+            }
+        });
+        return services;
+    }
+
+    private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, HyperBusOptions options)
+    {
+        // Plain JSON on the wire so that trainers in any language need only an AMQP client and the schemas.
+        cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
+
+        if (options.RunHost)
+        {
+            cfg.ReceiveEndpoint(Contracts.MessageNames.HostQueue, e => e.ConfigureSaga<StudyState>(context));
+        }
+
+        if (options.RunWorkers)
+        {
+            foreach (var trainer in context.GetServices<TrainerRegistration>())
+            {
+                cfg.ReceiveEndpoint(Contracts.MessageNames.TrainerQueue(trainer.Kind), e =>
+                {
+                    e.PrefetchCount = Math.Max(options.WorkerConcurrency, 1);
+                    e.ConcurrentMessageLimit = options.WorkerConcurrency;
+                    e.ConfigureConsumer<TrialRequestedConsumer>(context);
+                });
+            }
+
+            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("hyperbus-decisions"), e => e.ConfigureConsumer<TrialDecisionConsumer>(context));
+        }
+
+        if (options.Watch)
+        {
+            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("hyperbus-watch"), e => e.ConfigureConsumer<StudyFeedConsumer>(context));
+        }
+    }
+}
