@@ -5,5 +5,5 @@ namespace HyperBus.Core.Specs;
 /// <summary>A sampler or scheduler as named in the spec: its type and its options (already validated).</summary>
 public sealed record ComponentSpec(string Type, JsonObject Options)
 {
-    public int? Seed => Options["seed"] is JsonValue v && v.TryGetValue<long>(out var s) ? (int)s : null;
+    public int? Seed => SpecObjectReader.TryNumber(Options["seed"], out var s) ? (int)s : null;
 }

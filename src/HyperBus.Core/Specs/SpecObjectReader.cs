@@ -26,7 +26,7 @@ public sealed class SpecObjectReader
 
     public JsonObject Object => _obj;
 
-    public string At(string key) => $"{Path}.{key}";
+    public string At(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public bool Has(string key) => _obj.ContainsKey(key) && _obj[key] is not null;
 

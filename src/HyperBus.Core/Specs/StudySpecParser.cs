@@ -36,7 +36,7 @@ public static class StudySpecParser
 
         Apply(obj, overrides);
         var errors = new List<SpecError>();
-        var r = new SpecObjectReader(obj, "spec", errors);
+        var r = new SpecObjectReader(obj, string.Empty, errors);
         var name = r.String("study", required: true);
         if (name is not null && !IsValidStudyName(name))
         {

@@ -26,7 +26,7 @@ public static class YamlToJson
         return stream.Documents.Count switch
         {
             0 => null,
-            1 => ToNode(stream.Documents[0].RootNode, "spec"),
+            1 => ToNode(stream.Documents[0].RootNode, string.Empty),
             _ => throw new SpecException([new SpecError("spec", "holds more than one YAML document")]),
         };
     }
@@ -36,7 +36,7 @@ public static class YamlToJson
         YamlMappingNode map => ToObject(map, path),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select((c, i) => ToNode(c, $"{path}[{i}]")).ToArray()),
         YamlScalarNode scalar => ToScalar(scalar),
-        _ => throw new SpecException([new SpecError(path, $"unsupported YAML node {node.NodeType}")]),
+        _ => throw new SpecException([new SpecError(path.Length == 0 ? "spec" : path, $"unsupported YAML node {node.NodeType}")]),
     };
 
     private static JsonObject ToObject(YamlMappingNode map, string path)
@@ -46,15 +46,15 @@ public static class YamlToJson
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                throw new SpecException([new SpecError(path, "has a key that is not a plain name")]);
+                throw new SpecException([new SpecError(path.Length == 0 ? "spec" : path, "has a key that is not a plain name")]);
             }
 
             if (obj.ContainsKey(key))
             {
-                throw new SpecException([new SpecError($"{path}.{key}", "is given twice")]);
+                throw new SpecException([new SpecError(path.Length == 0 ? key : $"{path}.{key}", "is given twice")]);
             }
 
-            obj[key] = ToNode(valueNode, $"{path}.{key}");
+            obj[key] = ToNode(valueNode, path.Length == 0 ? key : $"{path}.{key}");
         }
 
         return obj;

@@ -17,6 +17,9 @@ public sealed class HyperBusOptions
     /// <summary>Receive study events (progress, completion) for <see cref="Feeds.StudyFeed"/>.</summary>
     public bool Watch { get; set; }
 
+    /// <summary>The trainer kinds this worker serves; null serves every registered kind.</summary>
+    public IReadOnlyCollection<string>? TrainerKinds { get; set; }
+
     /// <summary>Trials at once per trainer kind in this process.</summary>
     public int WorkerConcurrency { get; set; } = 1;
 

@@ -20,6 +20,14 @@ public static class HyperBusServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHyperBus(this IServiceCollection services, HyperBusOptions options)
     {
+        services.AddHyperBusServices(options);
+        services.AddMassTransit(x => x.AddHyperBusBus(options));
+        return services;
+    }
+
+    /// <summary>The services behind the bus parts (store and trainers are registered by the caller).</summary>
+    public static IServiceCollection AddHyperBusServices(this IServiceCollection services, HyperBusOptions options)
+    {
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
@@ -34,7 +42,15 @@ public static class HyperBusServiceCollectionExtensions
             var trainers = options.Transport == BusTransport.InMemory ? services.TrainerKinds() : null;
             services.TryAddSingleton(new StudyFactory(SamplerCatalog.Default, SchedulerCatalog.Default, trainers));
             services.TryAddSingleton<StudyRuntimeRegistry>();
-            services.TryAddSingleton<IDecisionRouter, PublishDecisionRouter>();
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                services.TryAddSingleton<IDecisionRouter, DirectExchangeDecisionRouter>();
+            }
+            else
+            {
+                services.TryAddSingleton<IDecisionRouter, PublishDecisionRouter>();
+            }
+
             services.TryAddScoped<StudyConductor>();
             services.AddHostedService<DeadlineWatcher>();
         }
@@ -49,39 +65,41 @@ public static class HyperBusServiceCollectionExtensions
             services.TryAddSingleton<StudyFeed>();
         }
 
-        services.AddMassTransit(x =>
-        {
-            if (options.RunHost)
-            {
-                x.AddSagaStateMachine<StudyStateMachine, StudyState>().InMemoryRepository();
-            }
-
-            if (options.RunWorkers)
-            {
-                x.AddConsumer<TrialRequestedConsumer>();
-                x.AddConsumer<TrialDecisionConsumer>();
-            }
-
-            if (options.Watch)
-            {
-                x.AddConsumer<StudyFeedConsumer>();
-            }
-
-            switch (options.Transport)
-            {
-                case BusTransport.InMemory:
-                    x.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg, options));
-                    break;
-                case BusTransport.RabbitMq:
-                    x.UsingRabbitMq((context, cfg) =>
-                    {
-                        RabbitMqConnection.Configure(cfg, options.RabbitMqUri ?? throw new InvalidOperationException("a RabbitMQ URL is required"));
-                        ConfigureEndpoints(context, cfg, options);
-                    });
-                    break;
-            }
-        });
         return services;
+    }
+
+    /// <summary>The saga, consumers and transport; separate so tests can put them on MassTransit's test harness.</summary>
+    public static void AddHyperBusBus(this IBusRegistrationConfigurator x, HyperBusOptions options)
+    {
+        if (options.RunHost)
+        {
+            x.AddSagaStateMachine<StudyStateMachine, StudyState>().InMemoryRepository();
+        }
+
+        if (options.RunWorkers)
+        {
+            x.AddConsumer<TrialRequestedConsumer>();
+            x.AddConsumer<TrialDecisionConsumer>();
+        }
+
+        if (options.Watch)
+        {
+            x.AddConsumer<StudyFeedConsumer>();
+        }
+
+        switch (options.Transport)
+        {
+            case BusTransport.InMemory:
+                x.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg, options));
+                break;
+            case BusTransport.RabbitMq:
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    RabbitMqConnection.Configure(cfg, options.RabbitMqUri ?? throw new InvalidOperationException("a RabbitMQ URL is required"));
+                    ConfigureEndpoints(context, cfg, options);
+                });
+                break;
+        }
     }
 
     private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, HyperBusOptions options)
@@ -96,9 +114,11 @@ public static class HyperBusServiceCollectionExtensions
 
         if (options.RunWorkers)
         {
-            foreach (var trainer in context.GetServices<TrainerRegistration>())
+            var kinds = context.GetServices<TrainerRegistration>().Select(t => t.Kind)
+                .Where(k => options.TrainerKinds?.Contains(k) ?? true).Distinct(StringComparer.Ordinal);
+            foreach (var kind in kinds)
             {
-                cfg.ReceiveEndpoint(Contracts.MessageNames.TrainerQueue(trainer.Kind), e =>
+                cfg.ReceiveEndpoint(Contracts.MessageNames.TrainerQueue(kind), e =>
                 {
                     e.PrefetchCount = Math.Max(options.WorkerConcurrency, 1);
                     e.ConcurrentMessageLimit = options.WorkerConcurrency;
@@ -106,7 +126,7 @@ public static class HyperBusServiceCollectionExtensions
                 });
             }
 
-            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("hyperbus-decisions"), e => e.ConfigureConsumer<TrialDecisionConsumer>(context));
+            DecisionEndpoint.Configure(cfg, context, context.GetRequiredService<WorkerIdentity>());
         }
 
         if (options.Watch)
