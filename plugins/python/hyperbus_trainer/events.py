@@ -1,0 +1,44 @@
+"""The events a worker publishes, as camelCase dicts matching contracts/HyperBus.Contracts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .messages import TrialRequest, utc_now_iso
+
+
+@dataclass(frozen=True)
+class Event:
+    """A message to publish: its .NET type name and its body."""
+
+    message_type: str
+    body: dict[str, Any]
+
+
+def _ids(request: TrialRequest) -> dict[str, Any]:
+    return {"studyId": request.study_id, "trialId": request.trial_id, "attempt": request.attempt}
+
+
+def trial_started(request: TrialRequest, worker_id: str) -> Event:
+    return Event("TrialStarted", {**_ids(request), "workerId": worker_id, "startedAt": utc_now_iso()})
+
+
+def trial_reported(request: TrialRequest, worker_id: str, step: int, value: float,
+                   checkpoint: Optional[str]) -> Event:
+    return Event("TrialReported", {**_ids(request), "step": step, "value": value,
+                                   "checkpoint": checkpoint, "workerId": worker_id})
+
+
+def trial_completed(request: TrialRequest, worker_id: str, *, value: float,
+                    values: Optional[list[float]], metrics: Optional[dict[str, float]], pruned: bool,
+                    checkpoint: Optional[str], artifact: Optional[str], duration_seconds: float) -> Event:
+    return Event("TrialCompleted", {
+        **_ids(request), "value": value, "values": values, "metrics": metrics, "pruned": pruned,
+        "checkpoint": checkpoint, "artifact": artifact, "durationSeconds": duration_seconds,
+        "workerId": worker_id})
+
+
+def trial_failed(request: TrialRequest, worker_id: str, error: str, retryable: bool) -> Event:
+    return Event("TrialFailed", {**_ids(request), "error": error, "retryable": retryable,
+                                 "workerId": worker_id})

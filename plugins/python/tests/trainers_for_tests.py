@@ -1,0 +1,30 @@
+"""Trainers that misbehave on purpose; the test workers import this with ``--module``."""
+
+from __future__ import annotations
+
+import time
+
+from hyperbus_trainer import TrialContext, TrialFailedError, trainer
+
+
+@trainer("test-raise")
+def raises(ctx: TrialContext) -> float:
+    raise RuntimeError(f"boom in trial {ctx.number}")
+
+
+@trainer("test-fail")
+def fails(ctx: TrialContext) -> float:
+    raise TrialFailedError("C must be positive")
+
+
+@trainer("test-nan")
+def returns_nan(ctx: TrialContext) -> float:
+    return float("nan")
+
+
+@trainer("test-slow")
+def slow(ctx: TrialContext) -> float:
+    deadline = time.monotonic() + float(ctx.params["seconds"])
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+    return 0.5
