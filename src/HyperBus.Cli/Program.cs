@@ -5,6 +5,10 @@ using HyperBus.Cli.Running;
 var root = new RootCommand("HyperBus: hyperparameter tuning over a message bus")
 {
     TuneCommand.Create(),
+    HostCommand.Create(),
+    WorkerCommand.Create(),
+    SubmitCommand.Create(),
+    StatusCommand.Create(),
 };
 
 var parsed = root.Parse(args);

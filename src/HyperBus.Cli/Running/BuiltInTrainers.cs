@@ -1,4 +1,3 @@
-using HyperBus.Trainers.Functions;
 using HyperBus.Trainers.MLNet;
 using HyperBus.Trainer.Sdk;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,6 @@ public static class BuiltInTrainers
     public static IServiceCollection AddBuiltInTrainers(this IServiceCollection services)
     {
         services.AddMLNetTrainers();
-        services.AddTrainer<FunctionTrainer>(FunctionTrainer.Kind);
         return services;
     }
 }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HyperBus.Cli.Output;
+using HyperBus.Cli.Running;
+using HyperBus.Core.Specs;
+using HyperBus.Core.Storage;
+using HyperBus.Storage;
+using Spectre.Console;
+
+namespace HyperBus.Cli.Commands;
+
+/// <summary><c>hyperbus status [STUDY]</c>: studies in the store with their state, counts and best value so far.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var study = new Argument<string?>("study") { Description = "a study name or id (default: all studies)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Show the studies in a store") { study, SharedOptions.Storage, SharedOptions.Json };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
+        {
+            var path = result.GetValue(SharedOptions.Storage)!;
+            if (!File.Exists(path))
+            {
+                throw new SpecException([new SpecError("--storage", $"no study store at '{Path.GetFullPath(path)}'")]);
+            }
+
+            var store = new SqliteStudyStore(path);
+            var name = result.GetValue(study);
+            IReadOnlyList<StudyRecord> records;
+            if (name is null)
+            {
+                records = await store.ListStudiesAsync(ct);
+            }
+            else
+            {
+                records = [await store.FindStudyAsync(name, ct) ?? throw new SpecException([new SpecError("study", $"no study named '{name}' in {path}")])];
+            }
+
+            var rows = new List<StudyStatusRow>();
+            foreach (var record in records)
+            {
+                rows.Add(StudyStatusRow.From(record, await store.LoadTrialsAsync(record.Id, ct)));
+            }
+
+            if (result.GetValue(SharedOptions.Json))
+            {
+                Console.WriteLine(name is null ? JsonSerializer.Serialize(rows, StudyStatusRow.JsonOptions) : JsonSerializer.Serialize(rows[0], StudyStatusRow.JsonOptions));
+                return CommandRunner.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var column in new[] { "study", "id", "state", "completed", "pruned", "failed", "running", "best" })
+            {
+                table.AddColumn(column);
+            }
+
+            foreach (var r in rows)
+            {
+                table.AddRow(Markup.Escape(r.Study), r.StudyId.ToString(), r.State, r.Completed.ToString(CultureInfo.InvariantCulture), r.Pruned.ToString(CultureInfo.InvariantCulture),
+                    r.Failed.ToString(CultureInfo.InvariantCulture), r.Running.ToString(CultureInfo.InvariantCulture), r.BestValue?.ToString("0.#####", CultureInfo.InvariantCulture) ?? "-");
+            }
+
+            AnsiConsole.Write(table);
+            return CommandRunner.Ok;
+        }));
+        return command;
+    }
+}

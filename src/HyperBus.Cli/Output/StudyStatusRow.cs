@@ -1,0 +1,19 @@
+using System.Text.Json;
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Cli.Output;
+
+/// <summary>One study as <c>hyperbus status</c> shows it.</summary>
+public sealed record StudyStatusRow(string Study, Guid StudyId, string State, string Direction, int Completed, int Pruned, int Failed, int Running, double? BestValue, DateTimeOffset CreatedAt)
+{
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+
+    public static StudyStatusRow From(StudyRecord record, IReadOnlyList<Trial> trials)
+    {
+        var best = new StudyView(record.Id, HyperBus.Core.Space.SearchSpace.Create([]), record.Direction, trials).Best;
+        return new StudyStatusRow(record.Name, record.Id, record.Status.ToString().ToLowerInvariant(), record.Direction.ToString().ToLowerInvariant(),
+            trials.Count(t => t.State == TrialState.Completed), trials.Count(t => t.State == TrialState.Pruned),
+            trials.Count(t => t.State == TrialState.Failed), trials.Count(t => t.State == TrialState.Running), best?.Value, record.CreatedAt);
+    }
+}

@@ -1,0 +1,49 @@
+namespace HyperBus.Cli.Tests;
+
+/// <summary>Bad input exits with code 2 and a message naming the field; never a stack trace.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("hyperbus-cli-bad-");
+
+    public static TheoryData<string, string> Specs() => new()
+    {
+        { "study: s\ntrials: 3\ntrainer: mlnet-lightgbm\nspace: { C: { type: float, low: 0, high: 10, log: true } }", "space.C.low: must be > 0 for a log scale" },
+        { "study: s\ntrials: 3\ntrainer: xgboost\nspace: { C: { type: float, low: 1, high: 10 } }", "trainer: unknown trainer 'xgboost'" },
+        { "study: s\ntrials: 3\ntrainer: mlnet-lightgbm\nsampler: { type: magic }\nspace: { C: { type: float, low: 1, high: 10 } }", "sampler.type: unknown sampler 'magic'" },
+        { "study: s\ntrials: 3\ntrainer: mlnet-lightgbm\nspace: { k: { choices: [] } }", "space.k.choices: must not be empty" },
+        { "", "spec: is empty" },
+        { "study: [", "malformed YAML" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public async Task A_bad_spec_exits_with_code_2_and_names_the_field(string spec, string expected)
+    {
+        var file = Path.Combine(_dir.FullName, "spec.yaml");
+        await File.WriteAllTextAsync(file, spec);
+
+        var run = await CliProcess.RunAsync($"tune \"{file}\" --storage \"{Path.Combine(_dir.FullName, "s.db")}\"");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir.FullName, "s.db")), "nothing is stored for a rejected spec");
+    }
+
+    [Theory]
+    [InlineData("tune examples/wine-lightgbm.yaml --trials many", "--trials")]
+    [InlineData("tune examples/no-such-file.yaml", "does not exist")]
+    [InlineData("tune examples/wine-lightgbm.yaml --trials 0", "trials: must be between 1")]
+    [InlineData("tune examples/wine-lightgbm.yaml --transport carrier-pigeon", "--transport: must be inmemory or rabbitmq")]
+    [InlineData("frobnicate", "frobnicate")]
+    public async Task Bad_options_exit_with_code_2(string arguments, string expected)
+    {
+        var run = await CliProcess.RunAsync(arguments);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+}
