@@ -31,7 +31,7 @@ public abstract class CrossValidatedTrainer : ITrainer
         foreach (var fold in folds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var model = estimator.Fit(ml.Data.Cache(fold.TrainSet));
+            var model = estimator.Fit(fold.TrainSet);
             var metrics = ml.MulticlassClassification.Evaluate(model.Transform(fold.TestSet));
             score.Add(metrics.MicroAccuracy, metrics.MacroAccuracy, metrics.LogLoss);
 

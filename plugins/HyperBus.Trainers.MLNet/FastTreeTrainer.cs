@@ -25,17 +25,18 @@ public sealed class FastTreeTrainer : CrossValidatedTrainer
     protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, TrialContext context, CrossValidationSettings settings)
     {
         var p = context.Params;
-        var binary = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfLeaves = p.GetInt("numberOfLeaves", 20, 2, 131072),
-            NumberOfTrees = p.GetInt("numberOfTrees", 100, 1, 100_000),
-            MinimumExampleCountPerLeaf = p.GetInt("minimumExampleCountPerLeaf", 10, 1),
-            LearningRate = p.GetDouble("learningRate", 0.2, 0, 1, exclusiveMinimum: true),
-            FeatureFraction = p.GetDouble("featureFraction", 1, 0, 1, exclusiveMinimum: true),
-            Seed = settings.Seed,
-            FeatureSelectionSeed = settings.Seed,
-            NumberOfThreads = settings.Threads,
-        });
+
+        // Unset parameters keep ML.NET's defaults.
+        var options = new FastTreeBinaryTrainer.Options();
+        options.NumberOfLeaves = p.GetInt("numberOfLeaves", options.NumberOfLeaves, 2, 131072);
+        options.NumberOfTrees = p.GetInt("numberOfTrees", options.NumberOfTrees, 1, 100_000);
+        options.MinimumExampleCountPerLeaf = p.GetInt("minimumExampleCountPerLeaf", options.MinimumExampleCountPerLeaf, 1);
+        options.LearningRate = p.GetDouble("learningRate", options.LearningRate, 0, 1, exclusiveMinimum: true);
+        options.FeatureFraction = p.GetDouble("featureFraction", options.FeatureFraction, 0, 1, exclusiveMinimum: true);
+        options.Seed = settings.Seed;
+        options.FeatureSelectionSeed = settings.Seed;
+        options.NumberOfThreads = settings.Threads;
+        var binary = ml.BinaryClassification.Trainers.FastTree(options);
         return ml.MulticlassClassification.Trainers.OneVersusAll(binary);
     }
 }

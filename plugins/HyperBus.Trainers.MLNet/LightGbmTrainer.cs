@@ -26,36 +26,38 @@ public sealed class LightGbmTrainer : CrossValidatedTrainer
     protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, TrialContext context, CrossValidationSettings settings)
     {
         var p = context.Params;
-        var subsampleFraction = p.GetDouble("subsampleFraction", 1, 0, 1, exclusiveMinimum: true);
-        var booster = new GradientBooster.Options
-        {
-            L1Regularization = p.GetDouble("l1Regularization", 0, 0),
-            L2Regularization = p.GetDouble("l2Regularization", 0.01, 0),
-            FeatureFraction = p.GetDouble("featureFraction", 1, 0, 1, exclusiveMinimum: true),
-            SubsampleFraction = subsampleFraction,
 
+        // Unset parameters keep ML.NET's defaults.
+        var booster = new GradientBooster.Options();
+        booster.L1Regularization = p.GetDouble("l1Regularization", booster.L1Regularization, 0);
+        booster.L2Regularization = p.GetDouble("l2Regularization", booster.L2Regularization, 0);
+        booster.FeatureFraction = p.GetDouble("featureFraction", booster.FeatureFraction, 0, 1, exclusiveMinimum: true);
+        booster.MinimumChildWeight = p.GetDouble("minimumChildWeight", booster.MinimumChildWeight, 0);
+        booster.SubsampleFraction = p.GetDouble("subsampleFraction", booster.SubsampleFraction, 0, 1, exclusiveMinimum: true);
+        if (booster.SubsampleFraction < 1 && booster.SubsampleFrequency == 0)
+        {
             // LightGBM ignores the fraction unless bagging runs every k rounds.
-            SubsampleFrequency = subsampleFraction < 1 ? 1 : 0,
-            MinimumChildWeight = p.GetDouble("minimumChildWeight", 0.1, 0),
-        };
+            booster.SubsampleFrequency = 1;
+        }
 
-        // Without a value ML.NET picks learning rate, leaves and leaf size from the row count.
-        return ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        // Learning rate, leaves and leaf size left null are picked by ML.NET from the row count.
+        var options = new LightGbmMulticlassTrainer.Options
         {
-            LearningRate = p.GetDoubleOrNull("learningRate", 0, 1, exclusiveMinimum: true),
-            NumberOfLeaves = p.GetIntOrNull("numberOfLeaves", 2, 131072),
-            MinimumExampleCountPerLeaf = p.GetIntOrNull("minimumExampleCountPerLeaf", 1),
-            NumberOfIterations = Rounds(context),
-            MaximumBinCountPerFeature = p.GetInt("maximumBinCountPerFeature", 255, 2),
             Booster = booster,
             Seed = settings.Seed,
             Deterministic = true,
             NumberOfThreads = settings.Threads,
-        });
+            LearningRate = p.GetDoubleOrNull("learningRate", 0, 1, exclusiveMinimum: true),
+            NumberOfLeaves = p.GetIntOrNull("numberOfLeaves", 2, 131072),
+            MinimumExampleCountPerLeaf = p.GetIntOrNull("minimumExampleCountPerLeaf", 1),
+        };
+        options.NumberOfIterations = Rounds(context, options.NumberOfIterations);
+        options.MaximumBinCountPerFeature = p.GetInt("maximumBinCountPerFeature", options.MaximumBinCountPerFeature, 2);
+        return ml.MulticlassClassification.Trainers.LightGbm(options);
     }
 
     /// <summary>Boosting rounds: the budget when the scheduler gives one, else <c>numberOfIterations</c>.</summary>
-    private static int Rounds(TrialContext context)
+    private static int Rounds(TrialContext context, int fallback)
     {
         if (context.Budget is { } budget)
         {
@@ -64,6 +66,6 @@ public sealed class LightGbmTrainer : CrossValidatedTrainer
                 : throw new TrialFailedException($"budget {budget.Name}={budget.Amount} is not a number of boosting rounds between 1 and 100000");
         }
 
-        return context.Params.GetInt("numberOfIterations", 100, 1, 100_000);
+        return context.Params.GetInt("numberOfIterations", fallback, 1, 100_000);
     }
 }
