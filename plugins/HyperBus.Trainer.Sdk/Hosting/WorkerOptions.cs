@@ -6,6 +6,9 @@ public sealed class WorkerOptions
     /// <summary>Trials run at once per trainer kind (also the broker prefetch).</summary>
     public int Concurrency { get; set; } = 1;
 
+    /// <summary>After this long a running trial is announced with TrialStarted (quicker trials are not).</summary>
+    public TimeSpan StartedAnnouncementDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a report waits for the host's decision before the trainer simply continues.</summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

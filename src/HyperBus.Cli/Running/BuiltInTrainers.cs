@@ -1,5 +1,7 @@
+using HyperBus.Trainers.Functions;
 using HyperBus.Trainers.MLNet;
 using HyperBus.Trainer.Sdk;
+using HyperBus.Trainer.Sdk.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperBus.Cli.Running;
@@ -10,6 +12,8 @@ public static class BuiltInTrainers
     public static IServiceCollection AddBuiltInTrainers(this IServiceCollection services)
     {
         services.AddMLNetTrainers();
+        services.AddTrainer<NoopTrainer>(NoopTrainer.Kind);
+        services.AddTrainer<FunctionTrainer>(FunctionTrainer.Kind);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using HyperBus.Core.Trials;
 namespace HyperBus.Core.Storage;
 
 /// <summary>How a trial attempt ended, as written to the store.</summary>
+/// <param name="WorkerId">Who ran the attempt, when no TrialStarted said so already (quick trials skip it).</param>
 public sealed record TrialOutcome(
     TrialState State,
     double? Value,
@@ -11,4 +12,5 @@ public sealed record TrialOutcome(
     IReadOnlyDictionary<string, double>? Metrics = null,
     string? Error = null,
     string? Checkpoint = null,
-    string? Artifact = null);
+    string? Artifact = null,
+    string? WorkerId = null);

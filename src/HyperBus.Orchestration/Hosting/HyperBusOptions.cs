@@ -23,6 +23,9 @@ public sealed class HyperBusOptions
     /// <summary>Trials at once per trainer kind in this process.</summary>
     public int WorkerConcurrency { get; set; } = 1;
 
+    /// <summary>Messages the host's queue delivers ahead of handling.</summary>
+    public int HostPrefetch { get; set; } = 256;
+
     /// <summary>How often the host looks for attempts past their deadline.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -109,7 +109,16 @@ public static class HyperBusServiceCollectionExtensions
 
         if (options.RunHost)
         {
-            cfg.ReceiveEndpoint(Contracts.MessageNames.HostQueue, e => e.ConfigureSaga<StudyState>(context));
+            cfg.ReceiveEndpoint(Contracts.MessageNames.HostQueue, e =>
+            {
+                // One study's messages are handled one at a time (the saga instance is locked), so a deep
+                // prefetch keeps the next outcomes ready instead of waiting on the broker between them.
+                e.PrefetchCount = options.HostPrefetch;
+                // Sends and publishes leave only when the handler succeeded, and after the study's lock is
+                // released, so broker confirmations overlap instead of queueing behind each other.
+                e.UseInMemoryOutbox(context);
+                e.ConfigureSaga<StudyState>(context);
+            });
         }
 
         if (options.RunWorkers)

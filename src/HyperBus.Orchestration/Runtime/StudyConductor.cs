@@ -15,6 +15,8 @@ namespace HyperBus.Orchestration.Runtime;
 /// </summary>
 public sealed class StudyConductor
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly IStudyStore _store;
     private readonly StudyRuntimeRegistry _registry;
     private readonly StudyFactory _factory;
@@ -117,12 +119,12 @@ public sealed class StudyConductor
 
         var state = m.Pruned ? TrialState.Pruned : TrialState.Completed;
         var now = _time.GetUtcNow();
-        var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact);
+        var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact, m.WorkerId);
         if (await _store.FinishTrialAsync(trial.Id, trial.Attempt, outcome, context.CancellationToken))
         {
             study.Replace(trial with { State = state, Value = m.Value, FinishedAt = now });
             study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
-            await context.Publish(TrialMessages.Progress(study));
+            await PublishProgressAsync(study, context);
         }
 
         return await FillAndCheck(study, context);
@@ -162,10 +164,22 @@ public sealed class StudyConductor
         if (await _store.FinishTrialAsync(trial.Id, trial.Attempt, outcome, context.CancellationToken))
         {
             study.Replace(trial with { State = TrialState.Failed, FinishedAt = now });
-            await context.Publish(TrialMessages.Progress(study));
+            await PublishProgressAsync(study, context);
         }
 
         return await FillAndCheck(study, context);
+    }
+
+    private async Task PublishProgressAsync(StudyRuntime study, ConsumeContext context)
+    {
+        var now = _time.GetUtcNow();
+        if (now - study.LastProgressAt < ProgressInterval && !study.IsDone)
+        {
+            return;
+        }
+
+        study.LastProgressAt = now;
+        await context.Publish(TrialMessages.Progress(study));
     }
 
     /// <summary>The trial if this message is about its current, unfinished attempt; null for a duplicate or a stale attempt.</summary>

@@ -15,6 +15,7 @@ public sealed class StudyRuntime
 {
     private readonly List<Trial> _trials;
     private readonly Dictionary<Guid, int> _index = [];
+    private readonly int[] _counts = new int[Enum.GetValues<TrialState>().Length];
 
     public StudyRuntime(StudyRecord record, StudySpec spec, ISampler sampler, IScheduler scheduler, IEnumerable<Trial> trials, DateTimeOffset startedAt)
     {
@@ -27,6 +28,7 @@ public sealed class StudyRuntime
         for (var i = 0; i < _trials.Count; i++)
         {
             _index[_trials[i].Id] = i;
+            _counts[(int)_trials[i].State]++;
         }
     }
 
@@ -48,14 +50,18 @@ public sealed class StudyRuntime
     /// <summary>Deadlines of the attempts in flight, read by the deadline watcher on another thread.</summary>
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Deadlines { get; } = new();
 
+    /// <summary>When progress was last published; progress events are throttled so they never cap trial throughput.</summary>
+    public DateTimeOffset LastProgressAt { get; set; } = DateTimeOffset.MinValue;
+
     /// <summary>Set when the sampler has no more configurations (a used-up grid).</summary>
     public bool Exhausted { get; set; }
 
     public IReadOnlyList<Trial> Trials => _trials;
 
-    public int Running => _trials.Count(t => t.State == TrialState.Running);
+    public int Running => _counts[(int)TrialState.Running];
 
-    public int Count(TrialState state) => _trials.Count(t => t.State == state);
+    /// <summary>Trials in <paramref name="state"/>, kept as trials change rather than counted (studies reach 10,000s of trials).</summary>
+    public int Count(TrialState state) => _counts[(int)state];
 
     /// <summary>The view handed to samplers and schedulers; it wraps the live list, so it is only valid under <see cref="Gate"/>.</summary>
     public StudyView View() => new(StudyId, Spec.Space, Spec.Direction, _trials);
@@ -66,9 +72,16 @@ public sealed class StudyRuntime
     {
         _index[trial.Id] = _trials.Count;
         _trials.Add(trial);
+        _counts[(int)trial.State]++;
     }
 
-    public void Replace(Trial trial) => _trials[_index[trial.Id]] = trial;
+    public void Replace(Trial trial)
+    {
+        var i = _index[trial.Id];
+        _counts[(int)_trials[i].State]--;
+        _counts[(int)trial.State]++;
+        _trials[i] = trial;
+    }
 
     /// <summary>True when no trial is in flight and no more will be created.</summary>
     public bool IsDone => Running == 0 && (Exhausted || _trials.Count >= Spec.Trials);

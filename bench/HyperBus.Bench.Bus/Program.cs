@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using HyperBus.Bench.Bus;
+using HyperBus.Orchestration.Hosting;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// The raw MassTransit round trip on a RabbitMQ broker: send Ping to a queue, a consumer publishes Pong,
+// a second endpoint counts it, with `window` pings in flight. It is the ceiling a trial (send
+// TrialRequested, publish TrialCompleted) can reach on the same broker with the same serializer.
+// Usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window>
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window>");
+    return 2;
+}
+
+var uri = new Uri(args[0]);
+var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+var window = int.Parse(args[2], CultureInfo.InvariantCulture);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+builder.Logging.ClearProviders();
+builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+builder.Services.AddMassTransit(x =>
+{
+    x.AddConsumer<PingConsumer>();
+    x.AddConsumer<PongCounter>();
+    x.UsingRabbitMq((context, cfg) =>
+    {
+        RabbitMqConnection.Configure(cfg, uri);
+        cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
+        cfg.ReceiveEndpoint("bench-ping", e =>
+        {
+            e.PrefetchCount = window;
+            e.ConfigureConsumer<PingConsumer>(context);
+        });
+        cfg.ReceiveEndpoint("bench-pong", e =>
+        {
+            e.PrefetchCount = window;
+            e.ConfigureConsumer<PongCounter>(context);
+        });
+    });
+});
+using var host = builder.Build();
+await host.StartAsync();
+var bus = host.Services.GetRequiredService<IBus>();
+var endpoint = await bus.GetSendEndpoint(new Uri("queue:bench-ping"));
+var run = Guid.NewGuid();
+PongCounter.Window.Release(window);
+var clock = Stopwatch.StartNew();
+var sends = new List<Task>();
+for (var i = 0; i < count; i++)
+{
+    await PongCounter.Window.WaitAsync();
+    sends.Add(endpoint.Send(new Ping(run, i)));
+}
+
+await Task.WhenAll(sends);
+while (PongCounter.Received < count)
+{
+    await Task.Delay(1);
+}
+
+clock.Stop();
+Console.WriteLine(FormattableString.Invariant($"{{\"roundTrips\":{count},\"window\":{window},\"seconds\":{clock.Elapsed.TotalSeconds:0.000},\"perSecond\":{count / clock.Elapsed.TotalSeconds:0}}}"));
+await host.StopAsync();
+return 0;
