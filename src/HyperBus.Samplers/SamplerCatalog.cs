@@ -2,8 +2,12 @@ using HyperBus.Core.Sampling;
 using HyperBus.Core.Space;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
+using HyperBus.Samplers.CmaEs;
+using HyperBus.Samplers.GaussianProcess;
 using HyperBus.Samplers.Grid;
 using HyperBus.Samplers.Random;
+using HyperBus.Samplers.Sobol;
+using HyperBus.Samplers.Tpe;
 
 namespace HyperBus.Samplers;
 
@@ -22,6 +26,10 @@ public sealed class SamplerCatalog : IComponentCatalog
     [
         new RandomSamplerFactory(),
         new GridSamplerFactory(),
+        new SobolSamplerFactory(),
+        new TpeSamplerFactory(),
+        new GpSamplerFactory(),
+        new CmaEsSamplerFactory(),
     ]);
 
     public IReadOnlyCollection<string> Types => _factories.Keys;

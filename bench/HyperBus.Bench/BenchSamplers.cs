@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using HyperBus.Core.Sampling;
+using HyperBus.Core.Space;
+using HyperBus.Core.Specs;
+using HyperBus.Core.Trials;
+using HyperBus.Samplers;
+
+namespace HyperBus.Bench;
+
+/// <summary>The HyperBus samplers the benchmark compares, built through the catalog exactly as a spec would.</summary>
+public static class BenchSamplers
+{
+    public static IReadOnlyList<string> Names { get; } = ["random", "sobol", "tpe", "tpe-mv", "gp", "cmaes"];
+
+    public static ISampler Create(string name, int seed, SearchSpace space)
+    {
+        var options = new JsonObject { ["seed"] = seed };
+        var type = name;
+        if (name == "tpe-mv")
+        {
+            type = "tpe";
+            options["multivariate"] = true;
+        }
+
+        var spec = new ComponentSpec(type, options);
+        var errors = new List<SpecError>();
+        SamplerCatalog.Default.ValidateOptions(type, new SpecObjectReader(options, "sampler", errors), space);
+        SpecException.ThrowIfAny(errors);
+        return SamplerCatalog.Default.Create(spec, space, StudyDirection.Minimize);
+    }
+}

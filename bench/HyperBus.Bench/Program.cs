@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HyperBus.Bench;
+using HyperBus.Core.Trials;
+
+// Usage:
+//   HyperBus.Bench regret  --problems branin,hartmann6 --samplers tpe,gp --seeds 10 --trials 200 --out runs.jsonl [--python /usr/bin/python3 --svc bench/svc_eval.py]
+//   HyperBus.Bench timing  --samplers tpe,gp --history 100,500,1000,2000 --out timing.jsonl
+var options = ParseOptions(args.Skip(1));
+var mode = args.Length > 0 ? args[0] : "regret";
+var samplers = Get("samplers", string.Join(",", BenchSamplers.Names)).Split(',');
+using var output = new StreamWriter(Get("out", "runs.jsonl"), append: true);
+if (mode == "timing")
+{
+    // Time per suggestion given a history of n completed random trials on Rosenbrock 10-D (median of repeats).
+    var problem = Problem.Named("rosenbrock10", null);
+    foreach (var n in Get("history", "100,500,1000,2000").Split(',').Select(int.Parse))
+    {
+        foreach (var name in samplers)
+        {
+            var history = new List<Trial>();
+            var seedSampler = BenchSamplers.Create("random", 1, problem.Space);
+            for (var i = 0; i < n; i++)
+            {
+                var c = seedSampler.Suggest(new StudyView(Guid.Empty, problem.Space, StudyDirection.Minimize, history), 1)[0];
+                history.Add(AskTellLoop.Completed(i, c, problem.Evaluate(c)));
+            }
+
+            var sampler = BenchSamplers.Create(name, 0, problem.Space);
+            var view = new StudyView(Guid.Empty, problem.Space, StudyDirection.Minimize, history);
+            var repeats = int.Parse(Get("repeats", "5"), CultureInfo.InvariantCulture);
+            sampler.Suggest(view, 1); // warm-up (JIT)
+            var times = new List<double>();
+            for (var r = 0; r < repeats; r++)
+            {
+                var watch = Stopwatch.StartNew();
+                sampler.Suggest(view, 1);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            output.WriteLine(JsonSerializer.Serialize(new { library = "hyperbus", sampler = name, history = n, ms = times[times.Count / 2] }));
+            output.Flush();
+            Console.WriteLine($"timing {name} n={n}: {times[times.Count / 2]:F2} ms");
+        }
+    }
+
+    return;
+}
+
+var seeds = int.Parse(Get("seeds", "10"), CultureInfo.InvariantCulture);
+var trials = int.Parse(Get("trials", "200"), CultureInfo.InvariantCulture);
+var problems = Get("problems", "branin,hartmann6,rosenbrock5,rosenbrock10,ackley10,levy10,styblinski10").Split(',');
+using var svc = problems.Contains("svc") ? new SvcEvaluator(Get("python", "/usr/bin/python3"), Get("svc", "bench/svc_eval.py")) : null;
+foreach (var problemName in problems)
+{
+    var problem = Problem.Named(problemName, svc);
+    var problemTrials = problemName == "svc" ? int.Parse(Get("svc-trials", trials.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture) : trials;
+    foreach (var name in samplers)
+    {
+        for (var seed = 0; seed < seeds; seed++)
+        {
+            var watch = Stopwatch.StartNew();
+            var (best, seconds) = AskTellLoop.Run(BenchSamplers.Create(name, seed, problem.Space), problem, problemTrials);
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                library = "hyperbus",
+                sampler = name,
+                problem = problemName,
+                seed,
+                optimum = problem.Optimum,
+                best,
+                suggest_seconds = seconds.Sum(),
+            }));
+            output.Flush();
+            Console.WriteLine($"{problemName} {name} seed {seed}: best {best[^1]:G6} in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+    }
+}
+
+string Get(string key, string fallback) => options.TryGetValue(key, out var v) ? v : fallback;
+
+static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
+{
+    var list = args.ToList();
+    var result = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < list.Count; i += 2)
+    {
+        result[list[i].TrimStart('-')] = list[i + 1];
+    }
+
+    return result;
+}
