@@ -1,7 +1,7 @@
-using HyperBus.Trainers.Functions;
-using HyperBus.Trainers.MLNet;
 using HyperBus.Trainer.Sdk;
 using HyperBus.Trainer.Sdk.Diagnostics;
+using HyperBus.Trainers.Functions;
+using HyperBus.Trainers.MLNet;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperBus.Cli.Running;

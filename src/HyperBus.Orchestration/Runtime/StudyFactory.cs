@@ -1,7 +1,7 @@
 using HyperBus.Core.Sampling;
+using HyperBus.Core.Specs;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
-using HyperBus.Core.Specs;
 using HyperBus.Samplers;
 using HyperBus.Schedulers;
 
