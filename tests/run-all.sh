@@ -64,7 +64,7 @@ if [ -d plugins/python/tests ]; then
   tail -15 "$log"
   line=$(tail -1 "$log")
   p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
-  f=$(echo "$line" | grep -oE '[0-9]+ (failed|error|errors)' | grep -oE '[0-9]+' | paste -sd+ | bc 2>/dev/null || echo 0)
+  f=$(echo "$line" | grep -oE '[0-9]+ (failed|error|errors)' | awk '{s += $1} END {print s + 0}')
   s=$(echo "$line" | grep -oE '[0-9]+ skipped' | grep -oE '[0-9]+' || echo 0)
   [ -z "$f" ] && f=0
   if [ "$code" != 0 ] && [ "$f" = 0 ]; then f=1; fi
