@@ -16,7 +16,7 @@ public static class StatusCommand
     public static Command Create()
     {
         var study = new Argument<string?>("study") { Description = "a study name or id (default: all studies)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("status", "Show the studies in a store") { study, SharedOptions.Storage, SharedOptions.Json };
+        var command = new Command("status", "Show the studies in a store (ids and times with --json)") { study, SharedOptions.Storage, SharedOptions.Json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var path = result.GetValue(SharedOptions.Storage)!;
@@ -50,15 +50,15 @@ public static class StatusCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded);
-            foreach (var column in new[] { "study", "id", "state", "completed", "pruned", "failed", "running", "best" })
-            {
-                table.AddColumn(column);
-            }
-
+            table.AddColumn(new TableColumn("study").NoWrap());
+            table.AddColumn(new TableColumn("state").NoWrap());
+            table.AddColumn(new TableColumn("ok/pruned/failed").RightAligned().NoWrap());
+            table.AddColumn(new TableColumn("running").RightAligned());
+            table.AddColumn(new TableColumn("best").RightAligned().NoWrap());
             foreach (var r in rows)
             {
-                table.AddRow(Markup.Escape(r.Study), r.StudyId.ToString(), r.State, r.Completed.ToString(CultureInfo.InvariantCulture), r.Pruned.ToString(CultureInfo.InvariantCulture),
-                    r.Failed.ToString(CultureInfo.InvariantCulture), r.Running.ToString(CultureInfo.InvariantCulture), r.BestValue?.ToString("0.#####", CultureInfo.InvariantCulture) ?? "-");
+                table.AddRow(Markup.Escape(r.Study), r.State, FormattableString.Invariant($"{r.Completed}/{r.Pruned}/{r.Failed}"),
+                    r.Running.ToString(CultureInfo.InvariantCulture), r.BestValue?.ToString("0.#####", CultureInfo.InvariantCulture) ?? "-");
             }
 
             AnsiConsole.Write(table);
