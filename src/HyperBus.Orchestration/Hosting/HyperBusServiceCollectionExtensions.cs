@@ -51,6 +51,7 @@ public static class HyperBusServiceCollectionExtensions
                 services.TryAddSingleton<IDecisionRouter, PublishDecisionRouter>();
             }
 
+            services.TryAddSingleton<StudyLoader>();
             services.TryAddScoped<StudyConductor>();
             services.AddHostedService<DeadlineWatcher>();
         }

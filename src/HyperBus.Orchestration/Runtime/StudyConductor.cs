@@ -21,11 +21,13 @@ public sealed class StudyConductor
     private readonly StudyRuntimeRegistry _registry;
     private readonly StudyFactory _factory;
     private readonly IDecisionRouter _decisions;
+    private readonly StudyLoader _loader;
     private readonly TimeProvider _time;
     private readonly ILogger<StudyConductor> _logger;
 
-    public StudyConductor(IStudyStore store, StudyRuntimeRegistry registry, StudyFactory factory, IDecisionRouter decisions, TimeProvider time, ILogger<StudyConductor> logger)
+    public StudyConductor(IStudyStore store, StudyRuntimeRegistry registry, StudyFactory factory, IDecisionRouter decisions, StudyLoader loader, TimeProvider time, ILogger<StudyConductor> logger)
     {
+        _loader = loader;
         _store = store;
         _registry = registry;
         _factory = factory;
@@ -257,12 +259,8 @@ public sealed class StudyConductor
         await endpoint.Send(TrialMessages.Request(study, trial, deadline), context.CancellationToken);
     }
 
-    private DateTimeOffset ExtendDeadline(StudyRuntime study, Guid trialId, int attempt)
-    {
-        var deadline = _time.GetUtcNow().AddSeconds(study.Spec.TrialTimeoutSeconds);
-        study.Deadlines[(trialId, attempt)] = deadline;
-        return deadline;
-    }
+    private DateTimeOffset ExtendDeadline(StudyRuntime study, Guid trialId, int attempt) =>
+        study.ExtendDeadline(trialId, attempt, _time.GetUtcNow());
 
     private async Task EndAsync(StudyRuntime study, StudyOutcome outcome, ConsumeContext context)
     {
@@ -283,7 +281,7 @@ public sealed class StudyConductor
     /// <summary>Runs <paramref name="work"/> on the study, loading it from the store first if this host has not got it (after a restart).</summary>
     private async Task<StudyStep> WithStudy(Guid studyId, ConsumeContext context, Func<StudyRuntime, Task<StudyStep>> work)
     {
-        var study = _registry.Get(studyId) ?? await LoadAsync(studyId, context.CancellationToken);
+        var study = _registry.Get(studyId) ?? await _loader.LoadAsync(studyId, context.CancellationToken);
         if (study is null)
         {
             _logger.LogInformation("Ignored a message for study {Study}: not running on this host", studyId);
@@ -304,26 +302,5 @@ public sealed class StudyConductor
         {
             study.Gate.Release();
         }
-    }
-
-    private async Task<StudyRuntime?> LoadAsync(Guid studyId, CancellationToken cancellationToken)
-    {
-        var record = await _store.GetStudyAsync(studyId, cancellationToken);
-        if (record is not { Status: StudyStatus.Running })
-        {
-            return null;
-        }
-
-        var spec = _factory.Parse(System.Text.Json.JsonDocument.Parse(record.SpecJson).RootElement);
-        var trials = await _store.LoadTrialsAsync(studyId, cancellationToken);
-        var runtime = _factory.CreateRuntime(record, spec, trials, record.CreatedAt);
-        foreach (var t in trials.Where(t => !t.IsFinished))
-        {
-            ExtendDeadline(runtime, t.Id, t.Attempt);
-        }
-
-        runtime = _registry.GetOrAdd(runtime);
-        _logger.LogInformation("Resumed study {Name} ({Study}) from the store with {Trials} trials", spec.Name, studyId, trials.Count);
-        return runtime;
     }
 }

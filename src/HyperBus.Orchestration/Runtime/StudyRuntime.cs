@@ -50,6 +50,14 @@ public sealed class StudyRuntime
     /// <summary>Deadlines of the attempts in flight, read by the deadline watcher on another thread.</summary>
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Deadlines { get; } = new();
 
+    /// <summary>Gives the attempt a fresh deadline (on request, start and every report) and returns it.</summary>
+    public DateTimeOffset ExtendDeadline(Guid trialId, int attempt, DateTimeOffset now)
+    {
+        var deadline = now.AddSeconds(Spec.TrialTimeoutSeconds);
+        Deadlines[(trialId, attempt)] = deadline;
+        return deadline;
+    }
+
     /// <summary>When progress was last published; progress events are throttled so they never cap trial throughput.</summary>
     public DateTimeOffset LastProgressAt { get; set; } = DateTimeOffset.MinValue;
 

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using HyperBus.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace HyperBus.Orchestration.Runtime;
+
+/// <summary>
+/// Rebuilds a running study from the store when this host has no runtime for it: after a restart, the
+/// first message about a study brings it back with all its trials and fresh deadlines for those in flight.
+/// </summary>
+public sealed class StudyLoader
+{
+    private readonly IStudyStore _store;
+    private readonly StudyRuntimeRegistry _registry;
+    private readonly StudyFactory _factory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StudyLoader> _logger;
+
+    public StudyLoader(IStudyStore store, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger)
+    {
+        _store = store;
+        _registry = registry;
+        _factory = factory;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The study's runtime, or null when the store has no running study of that id.</summary>
+    public async Task<StudyRuntime?> LoadAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetStudyAsync(studyId, cancellationToken);
+        if (record is not { Status: StudyStatus.Running })
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(record.SpecJson);
+        var spec = _factory.Parse(document.RootElement);
+        var trials = await _store.LoadTrialsAsync(studyId, cancellationToken);
+        var runtime = _factory.CreateRuntime(record, spec, trials, record.CreatedAt);
+        var now = _time.GetUtcNow();
+        foreach (var t in trials.Where(t => !t.IsFinished))
+        {
+            runtime.ExtendDeadline(t.Id, t.Attempt, now);
+        }
+
+        runtime = _registry.GetOrAdd(runtime);
+        _logger.LogInformation("Resumed study {Name} ({Study}) from the store with {Trials} trials", spec.Name, studyId, trials.Count);
+        return runtime;
+    }
+}
