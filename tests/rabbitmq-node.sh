@@ -40,7 +40,9 @@ CONF
 rabbit_stop() {
   [ -n "${RABBIT_DIR:-}" ] || return 0
   HOME="$RABBIT_DIR/home" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$RABBIT_NODE" shutdown >/dev/null 2>&1 || true
-  HOME="$RABBIT_DIR/home" epmd -kill >/dev/null 2>&1 || true
+  # epmd came up with our node; stop it too unless another Erlang node still uses it.
+  sleep 1
+  pgrep -x beam.smp >/dev/null || epmd -kill >/dev/null 2>&1 || true
   rm -rf "$RABBIT_DIR"
   RABBIT_DIR=
 }
