@@ -33,19 +33,26 @@ trainer: noop
 space: { x: { type: float, low: 0, high: 1 } }
 SPEC
 
+# Runs in this shell (not a $(...) subshell) so the processes it starts are stopped before the next run.
 run_trials() {
   local workers=$1 url
   url=$(vhost "trials$workers")
+  pids=()
   $hb host --transport rabbitmq --rabbitmq "$url" --storage "$out/host$workers.db" >"$out/host$workers.log" 2>&1 & pids+=($!)
   for i in $(seq 1 "$workers"); do
     $hb worker --transport rabbitmq --rabbitmq "$url" --trainer noop --concurrency $((parallelism / workers)) >"$out/w$workers-$i.log" 2>&1 & pids+=($!)
   done
   sleep 8
-  $hb submit "$out/noop.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json
+  $hb submit "$out/noop.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/summary$workers.json"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  pids=()
 }
 
-one=$(run_trials 1)
-four=$(run_trials 4)
+run_trials 1
+run_trials 4
+one=$(cat "$out/summary1.json")
+four=$(cat "$out/summary4.json")
 rate() { echo "$1" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(round(d["trials"]["completed"]/d["durationSeconds"]))'; }
 r1=$(rate "$one"); r4=$(rate "$four")
 echo "| raw MassTransit round trip (send + publish, window $parallelism) | $raw_rate/s | 1.00 |"

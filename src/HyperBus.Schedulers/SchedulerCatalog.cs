@@ -2,7 +2,13 @@ using HyperBus.Core.Scheduling;
 using HyperBus.Core.Space;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
+using HyperBus.Schedulers.Asha;
 using HyperBus.Schedulers.Fifo;
+using HyperBus.Schedulers.Hyperband;
+using HyperBus.Schedulers.Median;
+using HyperBus.Schedulers.Patience;
+using HyperBus.Schedulers.Percentile;
+using HyperBus.Schedulers.SuccessiveHalving;
 
 namespace HyperBus.Schedulers;
 
@@ -16,7 +22,16 @@ public sealed class SchedulerCatalog : IComponentCatalog
         _factories = factories.ToDictionary(f => f.Type, StringComparer.Ordinal);
     }
 
-    public static SchedulerCatalog Default { get; } = new([new FifoSchedulerFactory()]);
+    public static SchedulerCatalog Default { get; } = new(
+    [
+        new FifoSchedulerFactory(),
+        new MedianSchedulerFactory(),
+        new PercentileSchedulerFactory(),
+        new PatienceSchedulerFactory(),
+        new SuccessiveHalvingSchedulerFactory(),
+        new HyperbandSchedulerFactory(),
+        new AshaSchedulerFactory(),
+    ]);
 
     public IReadOnlyCollection<string> Types => _factories.Keys;
 

@@ -16,8 +16,6 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     private readonly string _connectionString;
     private readonly ResiliencePipeline _retry;
-    private readonly Lock _writerLock = new();
-    private SqliteConnection? _writer;
 
     public SqliteStudyStore(string path, TimeProvider? time = null)
     {
@@ -213,12 +211,6 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
     public void Dispose()
     {
-        lock (_writerLock)
-        {
-            _writer?.Dispose();
-            _writer = null;
-        }
-
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -259,25 +251,10 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
         await _retry.ExecuteAsync(token =>
         {
             token.ThrowIfCancellationRequested();
-            // One long-lived writer connection: SQLite has one writer per file anyway, and reusing it saves
-            // the pooled open and pragmas on every trial event (a third of the host's time per trial).
-            lock (_writerLock)
-            {
-                var connection = _writer ??= Open();
-                try
-                {
-                    using var transaction = connection.BeginTransaction(deferred: false);
-                    var changed = write(connection, transaction);
-                    transaction.Commit();
-                    return ValueTask.FromResult(changed);
-                }
-                catch
-                {
-                    // A connection left in an unknown state is replaced rather than reused.
-                    connection.Dispose();
-                    _writer = null;
-                    throw;
-                }
-            }
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var changed = write(connection, transaction);
+            transaction.Commit();
+            return ValueTask.FromResult(changed);
         }, cancellationToken);
 }
