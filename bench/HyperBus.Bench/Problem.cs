@@ -32,6 +32,17 @@ public sealed record Problem(string Name, SearchSpace Space, Func<ParameterSet, 
             ]),
             p => svc!.Evaluate(p),
             0),
+        // examples/iris-svc-bayes.yaml's space (the evaluator must run in iris mode).
+        "svc-iris" => new Problem(
+            name,
+            SearchSpace.Create(
+            [
+                new FloatParameter("C", 1e-6, 1e6, log: true),
+                new FloatParameter("gamma", 1e-6, 1e1, log: true),
+                new CategoricalParameter("kernel", ["linear", "rbf", "poly", "sigmoid"]),
+            ]),
+            p => svc!.Evaluate(p),
+            0),
         _ => throw new ArgumentException($"unknown problem {name}", nameof(name)),
     };
 }

@@ -52,11 +52,19 @@ if (mode == "timing")
 var seeds = int.Parse(Get("seeds", "10"), CultureInfo.InvariantCulture);
 var trials = int.Parse(Get("trials", "200"), CultureInfo.InvariantCulture);
 var problems = Get("problems", "branin,hartmann6,rosenbrock5,rosenbrock10,ackley10,levy10,styblinski10").Split(',');
-using var svc = problems.Contains("svc") ? new SvcEvaluator(Get("python", "/usr/bin/python3"), Get("svc", "bench/svc_eval.py")) : null;
+// "svc" is SVC on digits (3 folds), "svc-iris" the iris-svc-bayes.yaml setting (5 folds); one evaluator serves a run, so not both.
+if (problems.Contains("svc") && problems.Contains("svc-iris"))
+{
+    throw new ArgumentException("run svc and svc-iris separately");
+}
+
+using var svc = problems.Any(p => p.StartsWith("svc", StringComparison.Ordinal))
+    ? new SvcEvaluator(Get("python", "/usr/bin/python3"), Get("svc", "bench/svc_eval.py"), iris: problems.Contains("svc-iris"))
+    : null;
 foreach (var problemName in problems)
 {
     var problem = Problem.Named(problemName, svc);
-    var problemTrials = problemName == "svc" ? int.Parse(Get("svc-trials", trials.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture) : trials;
+    var problemTrials = problemName.StartsWith("svc", StringComparison.Ordinal) ? int.Parse(Get("svc-trials", trials.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture) : trials;
     foreach (var name in samplers)
     {
         for (var seed = 0; seed < seeds; seed++)

@@ -4,12 +4,12 @@ using HyperBus.Core.Space;
 
 namespace HyperBus.Bench;
 
-/// <summary>Scores SVC configurations on sklearn's digits through a long-lived Python process (bench/svc_eval.py), the same code Optuna's side uses.</summary>
+/// <summary>Scores SVC configurations on sklearn's digits (or iris) through a long-lived Python process (bench/svc_eval.py), the same code Optuna's side uses.</summary>
 public sealed class SvcEvaluator : IDisposable
 {
     private readonly Process _process;
 
-    public SvcEvaluator(string python, string script)
+    public SvcEvaluator(string python, string script, bool iris = false)
     {
         var info = new ProcessStartInfo(python, script)
         {
@@ -17,6 +17,11 @@ public sealed class SvcEvaluator : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (iris)
+        {
+            info.Environment["SVC_DATASET"] = "iris";
+        }
+
         _process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the SVC evaluator");
     }
 

@@ -5,7 +5,8 @@ namespace HyperBus.Samplers.Tpe;
 /// Follows Optuna's estimator: the prior kernel sits in the middle of the range with the range as its
 /// width; univariate bandwidths are the larger gap to a sorted neighbour, multivariate ones Scott's rule
 /// (0.2 n^(-1/(d+4)) of the range); all clipped to [range / min(100, 1 + kernels), range]; older
-/// observations get less weight once there are more than 25.
+/// observations get less weight once there are more than 25. Continuous kernels are scored without
+/// their 1/sigma factor, as Optuna 3.1's truncnorm.logpdf does (see BuildNumeric).
 /// </remarks>
 internal sealed class ParzenEstimator
 {
@@ -140,7 +141,7 @@ internal sealed class ParzenEstimator
                 for (var k = 0; k < kernels; k++)
                 {
                     var z = (x - mus[k]) / sigmas[k];
-                    // norms holds log(sigma sqrt(2 pi)) + log mass for continuous axes.
+                    // norms holds log(sqrt(2 pi)) + log mass for continuous axes (no log sigma, as in Optuna 3.1).
                     terms[k] += (-0.5 * z * z) - norms[k];
                 }
             }
@@ -193,7 +194,10 @@ internal sealed class ParzenEstimator
         for (var k = 0; k < mus.Length; k++)
         {
             var mass = TruncatedNormal.LogMass((dim.Low - mus[k]) / sigmas[k], (dim.High - mus[k]) / sigmas[k]);
-            norms[k] = dim.Step > 0 ? mass : mass + Math.Log(sigmas[k]) + (0.5 * Math.Log(2 * Math.PI));
+            // Optuna 3.1's truncnorm.logpdf standardises x but leaves out the -log(sigma) of the change of
+            // variables, so each continuous kernel's density is sigma times a normalised one: wide kernels
+            // (the prior above all) count for more. We reproduce it to behave like Optuna's TPESampler.
+            norms[k] = dim.Step > 0 ? mass : mass + (0.5 * Math.Log(2 * Math.PI));
         }
 
         _mus[d] = mus;
