@@ -12,13 +12,11 @@ using HyperBus.Samplers.Tpe;
 namespace HyperBus.Samplers;
 
 /// <summary>Every sampler a spec can name, by type.</summary>
-public sealed class SamplerCatalog : IComponentCatalog
+public sealed class SamplerCatalog : ComponentCatalog<ISamplerFactory>
 {
-    private readonly Dictionary<string, ISamplerFactory> _factories;
-
     public SamplerCatalog(IEnumerable<ISamplerFactory> factories)
+        : base(factories)
     {
-        _factories = factories.ToDictionary(f => f.Type, StringComparer.Ordinal);
     }
 
     /// <summary>The samplers that ship with HyperBus.</summary>
@@ -32,11 +30,6 @@ public sealed class SamplerCatalog : IComponentCatalog
         new CmaEsSamplerFactory(),
     ]);
 
-    public IReadOnlyCollection<string> Types => _factories.Keys;
-
-    public void ValidateOptions(string type, SpecObjectReader options, SearchSpace? space) =>
-        _factories[type].ValidateOptions(options, space);
-
     public ISampler Create(ComponentSpec spec, SearchSpace space, StudyDirection direction) =>
-        _factories[spec.Type].Create(spec, space, direction);
+        Factories[spec.Type].Create(spec, space, direction);
 }

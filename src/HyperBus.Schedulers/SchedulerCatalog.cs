@@ -13,13 +13,11 @@ using HyperBus.Schedulers.SuccessiveHalving;
 namespace HyperBus.Schedulers;
 
 /// <summary>Every scheduler (and pruner) a spec can name, by type.</summary>
-public sealed class SchedulerCatalog : IComponentCatalog
+public sealed class SchedulerCatalog : ComponentCatalog<ISchedulerFactory>
 {
-    private readonly Dictionary<string, ISchedulerFactory> _factories;
-
     public SchedulerCatalog(IEnumerable<ISchedulerFactory> factories)
+        : base(factories)
     {
-        _factories = factories.ToDictionary(f => f.Type, StringComparer.Ordinal);
     }
 
     public static SchedulerCatalog Default { get; } = new(
@@ -33,11 +31,6 @@ public sealed class SchedulerCatalog : IComponentCatalog
         new AshaSchedulerFactory(),
     ]);
 
-    public IReadOnlyCollection<string> Types => _factories.Keys;
-
-    public void ValidateOptions(string type, SpecObjectReader options, SearchSpace? space) =>
-        _factories[type].ValidateOptions(options, space);
-
     public IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction) =>
-        _factories[spec.Type].Create(spec, fidelity, direction);
+        Factories[spec.Type].Create(spec, fidelity, direction);
 }

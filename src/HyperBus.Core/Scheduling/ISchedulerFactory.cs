@@ -5,11 +5,7 @@ using HyperBus.Core.Trials;
 namespace HyperBus.Core.Scheduling;
 
 /// <summary>Makes one kind of scheduler from its spec options (<c>scheduler: {type: ..., ...}</c>).</summary>
-public interface ISchedulerFactory
+public interface ISchedulerFactory : IComponentFactory
 {
-    string Type { get; }
-
-    void ValidateOptions(SpecObjectReader options, SearchSpace? space);
-
     IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction);
 }
