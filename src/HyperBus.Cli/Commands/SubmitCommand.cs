@@ -42,10 +42,7 @@ public static class SubmitCommand
             await host.StartAsync(ct);
             try
             {
-                var time = host.Services.GetRequiredService<TimeProvider>();
-                var studyId = Guid.CreateVersion7(time.GetUtcNow());
-                var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{MessageNames.HostQueue}"));
-                await endpoint.Send(new SubmitStudy(studyId, parsed.Document, time.GetUtcNow()), ct);
+                var studyId = await StudySession.SubmitAsync(host.Services, parsed, before: null, ct);
                 Console.WriteLine(json ? $$"""{"study":"{{parsed.Name}}","studyId":"{{studyId}}","submitted":true}""" : $"submitted {parsed.Name} as {studyId}");
                 return CommandRunner.Ok;
             }

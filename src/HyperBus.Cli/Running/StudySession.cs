@@ -30,12 +30,7 @@ public static class StudySession
     public static async Task<StudyCompleted> SubmitAndFollowAsync(IServiceProvider services, StudySpec spec, bool json, CancellationToken cancellationToken)
     {
         var feed = services.GetRequiredService<StudyFeed>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var studyId = Guid.CreateVersion7(time.GetUtcNow());
-        feed.Follow(studyId);
-        var bus = services.GetRequiredService<IBus>();
-        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{MessageNames.HostQueue}"));
-        await endpoint.Send(new SubmitStudy(studyId, spec.Document, time.GetUtcNow()), cancellationToken);
+        var studyId = await SubmitAsync(services, spec, before: id => feed.Follow(id), cancellationToken);
         if (json)
         {
             return await StudyFollower.FollowAsync(feed, studyId, _ => { }, cancellationToken);
@@ -43,6 +38,17 @@ public static class StudySession
 
         var view = new ProgressView(AnsiConsole.Console, spec.Name, spec.Metric);
         return await view.ShowAsync(spec.Trials, onProgress => StudyFollower.FollowAsync(feed, studyId, onProgress, cancellationToken));
+    }
+
+    /// <summary>Sends the study to the host's queue and returns its id; <paramref name="before"/> runs first (to follow it without missing an event).</summary>
+    public static async Task<Guid> SubmitAsync(IServiceProvider services, StudySpec spec, Action<Guid>? before, CancellationToken cancellationToken)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        var studyId = Guid.CreateVersion7(time.GetUtcNow());
+        before?.Invoke(studyId);
+        var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{MessageNames.HostQueue}"));
+        await endpoint.Send(new SubmitStudy(studyId, spec.Document, time.GetUtcNow()), cancellationToken);
+        return studyId;
     }
 
     public static void Print(StudySpec spec, StudyCompleted completed, bool json)
