@@ -27,6 +27,12 @@ public sealed record Trial
 
     public double? Budget { get; init; }
 
+    /// <summary>The checkpoint the trial's outcome wrote (a path or URI), for PBT to copy from.</summary>
+    public string? Checkpoint { get; init; }
+
+    /// <summary>The model the trial's outcome saved (a path or URI).</summary>
+    public string? Artifact { get; init; }
+
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }

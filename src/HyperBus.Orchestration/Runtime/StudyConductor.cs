@@ -1,4 +1,5 @@
 using HyperBus.Contracts;
+using HyperBus.Core.Sampling;
 using HyperBus.Core.Scheduling;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Storage;
@@ -124,7 +125,7 @@ public sealed class StudyConductor
         var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact, m.WorkerId);
         if (await _store.FinishTrialAsync(trial.Id, trial.Attempt, outcome, context.CancellationToken))
         {
-            study.Replace(trial with { State = state, Value = m.Value, FinishedAt = now });
+            study.Replace(trial with { State = state, Value = m.Value, FinishedAt = now, Checkpoint = m.Checkpoint ?? trial.Checkpoint, Artifact = m.Artifact ?? trial.Artifact });
             study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
             await PublishProgressAsync(study, context);
         }
@@ -225,26 +226,27 @@ public sealed class StudyConductor
     {
         while (!study.Exhausted)
         {
+            var view = study.View();
             var wanted = Math.Min(study.Spec.Parallelism - study.Running, study.Spec.Trials - study.Trials.Count);
+            wanted = Math.Min(wanted, GenerationBarrier.Open(study.Sampler, view));
             if (wanted <= 0)
             {
                 return;
             }
 
-            var view = study.View();
-            var configs = study.Sampler.Suggest(view, wanted);
-            study.Exhausted = configs.Count < wanted;
-            var number = view.NextTrialNumber;
-            foreach (var config in configs)
+            var plans = TrialPlanning.Plan(study.Sampler, view, wanted);
+            // A plain sampler that gives fewer is used up (a grid); a planning one may just have to wait.
+            study.Exhausted = study.Sampler is IPlanningSampler ? plans.Count == 0 && study.Running == 0 : plans.Count < wanted;
+            if (plans.Count == 0)
             {
-                var trial = new Trial
-                {
-                    Id = Guid.CreateVersion7(_time.GetUtcNow()),
-                    Number = number++,
-                    State = TrialState.Running,
-                    Params = config,
-                    Budget = study.Scheduler.BudgetForNewTrial(study.View()),
-                };
+                return;
+            }
+
+            var number = view.NextTrialNumber;
+            foreach (var plan in plans)
+            {
+                var trial = TrialPlanning.NewTrial(plan, Guid.CreateVersion7(_time.GetUtcNow()), number++,
+                    plan.Budget ?? study.Scheduler.BudgetForNewTrial(study.View()));
                 await _store.CreateTrialAsync(study.StudyId, trial, context.CancellationToken);
                 study.Add(trial);
                 await RequestAsync(study, trial, context);

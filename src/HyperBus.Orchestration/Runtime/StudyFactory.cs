@@ -1,4 +1,5 @@
 using HyperBus.Core.Sampling;
+using HyperBus.Core.Scheduling;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
@@ -22,18 +23,31 @@ public sealed class StudyFactory
 
     public SpecCatalogs Catalogs { get; }
 
-    public StudySpec Parse(System.Text.Json.JsonElement document) => StudySpecParser.Parse(document, Catalogs);
+    public StudySpec Parse(System.Text.Json.JsonElement document)
+    {
+        var spec = StudySpecParser.Parse(document, Catalogs);
+        if (document.TryGetProperty("sampler", out _) && CreateScheduler(spec) is ISamplerOwningScheduler)
+        {
+            throw new SpecException([new SpecError("sampler", $"the '{spec.Scheduler.Type}' scheduler brings its own sampler; remove 'sampler'")]);
+        }
+
+        return spec;
+    }
 
     /// <summary>The runtime of a study: its sampler and scheduler, with the trial count capped at a grid's size.</summary>
     public StudyRuntime CreateRuntime(StudyRecord record, StudySpec spec, IEnumerable<Trial> trials, DateTimeOffset startedAt)
     {
-        var sampler = _samplers.Create(spec.Sampler, spec.Space, spec.Direction);
+        var scheduler = CreateScheduler(spec);
+        var sampler = scheduler is ISamplerOwningScheduler owner
+            ? owner.CreateSampler(spec.Space)
+            : _samplers.Create(spec.Sampler, spec.Space, spec.Direction);
         if (sampler is IFiniteSampler finite && finite.Size < spec.Trials)
         {
             spec = spec with { Trials = finite.Size };
         }
 
-        var scheduler = _schedulers.Create(spec.Scheduler, spec.Fidelity, spec.Direction);
         return new StudyRuntime(record, spec, sampler, scheduler, trials, startedAt);
     }
+
+    private IScheduler CreateScheduler(StudySpec spec) => _schedulers.Create(spec.Scheduler, spec.Fidelity, spec.Direction);
 }

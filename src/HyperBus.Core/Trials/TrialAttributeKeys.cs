@@ -1,0 +1,11 @@
+namespace HyperBus.Core.Trials;
+
+/// <summary>Trial attribute keys the saga itself reads; samplers and schedulers may add their own.</summary>
+public static class TrialAttributeKeys
+{
+    /// <summary>The checkpoint a trial starts from; sent to the trainer as <c>TrialRequested.Checkpoint</c>.</summary>
+    public const string ResumeFrom = "checkpoint.from";
+
+    /// <summary>The generation of a population sampler's trial.</summary>
+    public const string Generation = "generation";
+}
