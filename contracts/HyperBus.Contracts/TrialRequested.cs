@@ -7,6 +7,10 @@ namespace HyperBus.Contracts;
 /// <param name="Fixed">Constant settings from the spec's <c>fixed:</c> block (dataset, folds, ...).</param>
 /// <param name="Checkpoint">A path or URI to resume from; never the checkpoint's bytes.</param>
 /// <param name="Deadline">When the host gives up on this attempt unless a report extends it.</param>
+/// <param name="TimeoutSeconds">
+/// How long a running attempt may go without an outcome or a report; the clock starts when a worker
+/// takes the request (time in the queue does not count) and restarts on every report.
+/// </param>
 public sealed record TrialRequested(
     Guid StudyId,
     Guid TrialId,
@@ -18,4 +22,5 @@ public sealed record TrialRequested(
     IReadOnlyDictionary<string, JsonElement> Fixed,
     TrialBudget? Budget,
     string? Checkpoint,
-    DateTimeOffset Deadline);
+    DateTimeOffset Deadline,
+    double? TimeoutSeconds = null);

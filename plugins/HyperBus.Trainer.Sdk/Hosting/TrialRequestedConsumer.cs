@@ -40,12 +40,18 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
             return;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        // The host allows this long without an outcome or a report; each report restarts the clock.
+        var span = request.TimeoutSeconds is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, (request.Deadline - _time.GetUtcNow()).Ticks));
+        using var expiry = new CancellationTokenSource(span, _time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, expiry.Token);
         double? lastReported = null;
         var trial = new TrialContext(request, async (step, value, checkpoint, ct) =>
         {
             lastReported = value;
             var action = await RequestDecision(context, request, step, value, checkpoint, ct);
+            expiry.CancelAfter(span);
             if (action == TrialAction.Stop)
             {
                 await stop.CancelAsync();
@@ -60,7 +66,19 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
         {
             var training = Task.Run(() => trainer.TrainAsync(trial, stop.Token), stop.Token);
             await AnnounceIfLongAsync(context, training);
+            if (!await FinishesInTimeAsync(training, expiry.Token))
+            {
+                _logger.LogWarning("Trial {Trial} attempt {Attempt} ignored its deadline; abandoned", request.TrialId, request.Attempt);
+                await PublishFailure(context, DeadlineError(span), retryable: true);
+                return;
+            }
+
             result = await training;
+        }
+        catch (OperationCanceledException) when (expiry.IsCancellationRequested && !trial.Stopped && !context.CancellationToken.IsCancellationRequested)
+        {
+            await PublishFailure(context, DeadlineError(span), retryable: true);
+            return;
         }
         catch (OperationCanceledException) when (trial.Stopped && !context.CancellationToken.IsCancellationRequested)
         {
@@ -80,7 +98,8 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
 
         if (!double.IsFinite(result.Value))
         {
-            await PublishFailure(context, $"the objective is {result.Value}, not a finite number", retryable: false);
+            // Retryable: a diverged run (NaN loss) may well converge on another attempt.
+            await PublishFailure(context, $"the objective is {result.Value}, not a finite number", retryable: true);
             return;
         }
 
@@ -88,6 +107,25 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
             request.StudyId, request.TrialId, request.Attempt, result.Value, result.Values, result.Metrics,
             trial.Stopped, result.Checkpoint, result.Artifact, clock.Elapsed.TotalSeconds, _worker.Id));
     }
+
+    /// <summary>
+    /// False when the trainer is still running <see cref="WorkerOptions.DeadlineGrace"/> after its
+    /// deadline: a trainer that ignores cancellation must not hold the worker's slot for ever.
+    /// </summary>
+    private async Task<bool> FinishesInTimeAsync(Task training, CancellationToken expired)
+    {
+        var deadline = Task.Delay(Timeout.InfiniteTimeSpan, _time, expired);
+        if (await Task.WhenAny(training, deadline) == training)
+        {
+            return true;
+        }
+
+        var grace = Task.Delay(_options.DeadlineGrace, _time, CancellationToken.None);
+        return await Task.WhenAny(training, grace) == training;
+    }
+
+    private string DeadlineError(TimeSpan span) =>
+        $"deadline passed: no outcome or report within {span.TotalSeconds:0} s on worker {_worker.Id}";
 
     /// <summary>
     /// Publishes TrialStarted once the trial has run for <see cref="WorkerOptions.StartedAnnouncementDelay"/>.

@@ -11,4 +11,10 @@ public sealed class WorkerOptions
 
     /// <summary>How long a report waits for the host's decision before the trainer simply continues.</summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a trainer past its deadline (and so asked to stop) gets to return before the worker
+    /// abandons it, fails the attempt and frees the slot.
+    /// </summary>
+    public TimeSpan DeadlineGrace { get; set; } = TimeSpan.FromSeconds(2);
 }

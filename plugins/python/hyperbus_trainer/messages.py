@@ -52,6 +52,7 @@ class TrialRequest:
     budget: Optional[Budget] = None
     checkpoint: Optional[str] = None
     deadline: Optional[str] = None
+    timeout_seconds: Optional[float] = None  # allowed silence once running; restarts on every report
 
     @property
     def key(self) -> tuple[str, int]:
@@ -126,7 +127,15 @@ def parse_trial_requested(body: bytes) -> TrialRequest:
         budget=budget,
         checkpoint=_optional(document, "checkpoint", str),
         deadline=_optional(document, "deadline", str),
+        timeout_seconds=_optional_number(document, "timeoutSeconds"),
     )
+
+
+def _optional_number(document: Mapping[str, Any], name: str) -> Optional[float]:
+    value = _optional(document, name, (int, float))
+    if value is not None and (isinstance(value, bool) or value <= 0):
+        raise MalformedMessageError(f"'{name}' must be a positive number, got {value!r}")
+    return None if value is None else float(value)
 
 
 def parse_trial_decision(body: bytes) -> Decision:

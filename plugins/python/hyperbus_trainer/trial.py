@@ -46,15 +46,16 @@ def _completed(result: Any, context: TrialContext, worker_id: str, duration: flo
     if raw_value is None:
         raise ValueError("no value: return a number or {'value': number, 'metrics': {...}}")
     value = float(raw_value)
+    # Retryable: a diverged run (NaN loss) may well converge on another attempt.
     if math.isnan(value):
-        return events.trial_failed(context.request, worker_id, "objective is NaN", False)
+        return events.trial_failed(context.request, worker_id, "objective is NaN", True)
     if math.isinf(value):
-        return events.trial_failed(context.request, worker_id, f"objective is {value}", False)
+        return events.trial_failed(context.request, worker_id, f"objective is {value}", True)
     values = fields.get("values")
     if values is not None:
         values = [float(v) for v in values]
         if not all(math.isfinite(v) for v in values):
-            return events.trial_failed(context.request, worker_id, "an objective value is not finite", False)
+            return events.trial_failed(context.request, worker_id, "an objective value is not finite", True)
     return events.trial_completed(
         context.request, worker_id, value=value, values=values,
         metrics=finite_metrics(fields.get("metrics")), pruned=context.stopped,

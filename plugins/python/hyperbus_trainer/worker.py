@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -41,10 +42,21 @@ def default_worker_id() -> str:
     return f"{socket.gethostname().lower()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
+# A trainer past its deadline gets this long to return before the worker gives up on it.
+DEADLINE_GRACE_SECONDS = 2.0
+
+
 @dataclass
 class _RunningTrial:
     request: TrialRequest
     delivery: Delivery
+    span: Optional[float] = None  # seconds the host allows without an outcome or a report
+    expires: Optional[float] = None  # time.monotonic() when that runs out
+    abandoned: bool = False
+
+    def extend(self) -> None:
+        if self.span is not None:
+            self.expires = time.monotonic() + self.span
 
 
 @dataclass
@@ -125,6 +137,7 @@ class Worker:
             log.info("worker %s serving %s from %s (concurrency %d)", self.worker_id,
                      ", ".join(sorted(self.trainers)), mask_url(self.url), self.concurrency)
             while not self._stopping.is_set():
+                self._expire()
                 self._drain()
                 connection.process_data_events(time_limit=1)
         finally:
@@ -166,7 +179,8 @@ class Worker:
             self._publish(events.trial_started(request, self.worker_id))
             log.info("trial %s #%d attempt %d (%s) started", request.trial_id, request.number,
                      request.attempt, request.trainer)
-        running = _RunningTrial(request, delivery)
+        running = _RunningTrial(request, delivery, span=request.timeout_seconds or _seconds_until(request.deadline))
+        running.extend()
         self._running[request.key] = running
         context = TrialContext(request, partial(self._report, request))
         thread = threading.Thread(target=self._train, args=(running, function, context),
@@ -215,7 +229,27 @@ class Worker:
     def _train(self, running: _RunningTrial, function: Optional[TrainerFunction],
                context: TrialContext) -> None:
         outcome = execute(function, context, self.worker_id)
+        if running.abandoned:
+            log.info("trial %s attempt %d returned after it was abandoned; outcome dropped", *running.request.key)
+            return
         self._post(_Outgoing(outcome, finished=running))
+
+    def _expire(self) -> None:
+        """Gives up on trials past their deadline, so a hung trainer cannot wedge the worker.
+
+        Python cannot kill the training thread; it is left to finish or hang on its own while the
+        slot, and the request's delivery, are freed. The host retries the attempt per its policy.
+        """
+        now = time.monotonic()
+        for running in list(self._running.values()):
+            if running.abandoned or running.expires is None or now < running.expires + DEADLINE_GRACE_SECONDS:
+                continue
+            running.abandoned = True
+            request = running.request
+            log.warning("trial %s attempt %d passed its deadline (%.0f s without an outcome or report); abandoned",
+                        request.trial_id, request.attempt, running.span)
+            error = f"deadline passed: no outcome or report within {running.span:.0f} s on worker {self.worker_id}"
+            self._outbox.append(_Outgoing(events.trial_failed(request, self.worker_id, error, True), finished=running))
 
     def _report(self, request: TrialRequest, step: int, value: float,
                 checkpoint: Optional[str]) -> Optional[Decision]:
@@ -223,6 +257,9 @@ class Worker:
         waiter = self._pending.register(key)
         self._post(_Outgoing(events.trial_reported(request, self.worker_id, step, value, checkpoint)))
         decision = self._pending.wait(key, waiter, self.decision_timeout)
+        running = self._running.get(request.key)
+        if running is not None:
+            running.extend()  # the host extends the deadline on every report
         if decision is None:
             log.info("no decision for trial %s step %d within %.0f s; continuing",
                      request.trial_id, step, self.decision_timeout)
@@ -264,3 +301,22 @@ class Worker:
         self._channel.basic_publish(
             exchange_name(event.message_type), "", encode(event.body),
             topology.publish_properties(message_type_urn(event.message_type)))
+
+
+def _seconds_until(deadline: Optional[str]) -> Optional[float]:
+    """Seconds from now until an ISO 8601 deadline (.NET writes 7 fractional digits), or None."""
+    if not deadline:
+        return None
+    text = deadline.replace("Z", "+00:00")
+    head, dot, rest = text.partition(".")
+    if dot:
+        digits = "".join(ch for ch in rest if ch.isdigit())
+        text = f"{head}.{digits[:6]}{rest[len(digits):]}"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        log.warning("unreadable deadline %r; the trial runs without one", deadline)
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(1.0, (moment - datetime.now(timezone.utc)).total_seconds())

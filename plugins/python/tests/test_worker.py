@@ -67,11 +67,11 @@ def test_trial_failed_error_fails_the_trial_as_not_retryable(host: Host, worker:
         "TrialFailed", False, "C must be positive")
 
 
-def test_a_nan_objective_fails_the_trial(host: Host, worker: WorkerProcess) -> None:
+def test_a_nan_objective_fails_the_attempt_as_retryable(host: Host, worker: WorkerProcess) -> None:
     request = host.request("test-nan")
     outcome = host.wait_for_outcome(request["trialId"])
     assert (outcome.type, outcome.body["retryable"], outcome.body["error"]) == (
-        "TrialFailed", False, "objective is NaN")
+        "TrialFailed", True, "objective is NaN")
 
 
 def test_an_unknown_trainer_kind_fails_the_trial_as_not_retryable(host: Host, worker: WorkerProcess) -> None:

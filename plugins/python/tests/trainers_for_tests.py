@@ -28,3 +28,10 @@ def slow(ctx: TrialContext) -> float:
     while time.monotonic() < deadline:
         time.sleep(0.05)
     return 0.5
+
+
+@trainer("test-hang")
+def hangs(ctx: TrialContext) -> float:
+    """Stuck (in native code, say): ignores its deadline and never reports; returns after 60 s."""
+    time.sleep(60)
+    return 0.5

@@ -54,6 +54,11 @@ public static class HyperBusServiceCollectionExtensions
             services.TryAddSingleton<StudyLoader>();
             services.TryAddScoped<StudyConductor>();
             services.AddHostedService<DeadlineWatcher>();
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                // A broker-backed host outlives its studies' processes; an in-memory tune runs only its own study.
+                services.AddHostedService<StudyResumer>();
+            }
         }
 
         if (options.RunWorkers)

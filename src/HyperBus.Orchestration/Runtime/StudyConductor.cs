@@ -256,7 +256,7 @@ public sealed class StudyConductor
 
     private async Task RequestAsync(StudyRuntime study, Trial trial, ConsumeContext context)
     {
-        var deadline = ExtendDeadline(study, trial.Id, trial.Attempt);
+        var deadline = study.ExtendDeadline(trial.Id, trial.Attempt, _time.GetUtcNow(), started: false);
         var endpoint = await context.GetSendEndpoint(new Uri($"queue:{MessageNames.TrainerQueue(study.Spec.Trainer)}"));
         await endpoint.Send(TrialMessages.Request(study, trial, deadline), context.CancellationToken);
     }

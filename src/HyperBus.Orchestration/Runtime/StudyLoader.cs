@@ -41,7 +41,7 @@ public sealed class StudyLoader
         var now = _time.GetUtcNow();
         foreach (var t in trials.Where(t => !t.IsFinished))
         {
-            runtime.ExtendDeadline(t.Id, t.Attempt, now);
+            runtime.ExtendDeadline(t.Id, t.Attempt, now, started: t.StartedAt is not null || t.Reports.Count > 0);
         }
 
         runtime = _registry.GetOrAdd(runtime);

@@ -50,10 +50,21 @@ public sealed class StudyRuntime
     /// <summary>Deadlines of the attempts in flight, read by the deadline watcher on another thread.</summary>
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Deadlines { get; } = new();
 
-    /// <summary>Gives the attempt a fresh deadline (on request, start and every report) and returns it.</summary>
-    public DateTimeOffset ExtendDeadline(Guid trialId, int attempt, DateTimeOffset now)
+    /// <summary>
+    /// How long a requested attempt may wait for a worker. Time in the queue is not the trial's fault
+    /// (parallelism above the workers' capacity queues requests by design); this only catches a request
+    /// that was lost, which durable queues make rare.
+    /// </summary>
+    public static readonly TimeSpan QueuedTimeout = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Gives the attempt a fresh deadline and returns it: the trial timeout once a worker has it (on
+    /// start and every report), the longer queued timeout while it waits to be taken.
+    /// </summary>
+    public DateTimeOffset ExtendDeadline(Guid trialId, int attempt, DateTimeOffset now, bool started = true)
     {
-        var deadline = now.AddSeconds(Spec.TrialTimeoutSeconds);
+        var timeout = TimeSpan.FromSeconds(Spec.TrialTimeoutSeconds);
+        var deadline = now + (started || timeout > QueuedTimeout ? timeout : QueuedTimeout);
         Deadlines[(trialId, attempt)] = deadline;
         return deadline;
     }

@@ -11,7 +11,8 @@ public static class TrialMessages
         var spec = study.Spec;
         TrialBudget? budget = spec.Fidelity is { } fidelity ? new TrialBudget(fidelity.Name, trial.Budget ?? fidelity.Max) : null;
         return new TrialRequested(study.StudyId, trial.Id, trial.Number, trial.Attempt, spec.Trainer, spec.Metric,
-            trial.Params.ToJson(), spec.Fixed, budget, trial.Attributes.GetValueOrDefault(TrialAttributeKeys.ResumeFrom), deadline);
+            trial.Params.ToJson(), spec.Fixed, budget, trial.Attributes.GetValueOrDefault(TrialAttributeKeys.ResumeFrom), deadline,
+            spec.TrialTimeoutSeconds);
     }
 
     public static StudyProgressed Progress(StudyRuntime study)

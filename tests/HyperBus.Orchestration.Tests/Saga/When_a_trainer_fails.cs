@@ -54,5 +54,28 @@ public sealed class When_a_trainer_fails : IDisposable
         Assert.All(trials, t => Assert.Equal(TrialState.Failed, t.State));
     }
 
+    [Fact]
+    public async Task A_hung_trainer_is_abandoned_at_its_deadline_and_the_worker_serves_the_retry()
+    {
+        // One slot: the retries can only run if the worker lets go of the hung attempts.
+        await using var host = await HostHarness.StartAsync(_store.Path, workerConcurrency: 1);
+        var completed = await host.RunAsync($$"""
+            study: hung
+            trials: 4
+            parallelism: 2
+            maxAttempts: 2
+            trialTimeoutSeconds: 1
+            trainer: {{FlakyTrainer.Kind}}
+            fixed: { mode: hang }
+            space: { x: { type: float, low: 0, high: 1 } }
+            """);
+
+        Assert.Equal(4, completed.Completed);
+        var trials = await host.Store.LoadTrialsAsync(completed.StudyId);
+        Assert.All(trials.Where(t => t.Number % 2 == 0), t => Assert.Equal(2, t.Attempt));
+        var attempts = await host.Store.LoadAttemptsAsync(trials[0].Id);
+        Assert.Contains(attempts, a => a.Attempt == 1 && a.Error!.Contains("deadline", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _store.Dispose();
 }

@@ -2,7 +2,10 @@ using HyperBus.Trainer.Sdk;
 
 namespace HyperBus.Orchestration.Tests.Support;
 
-/// <summary>Throws on the first attempt of even-numbered trials; always throws when <c>alwaysFail</c> is set.</summary>
+/// <summary>
+/// Throws on the first attempt of even-numbered trials (mode <c>flaky</c>), on every attempt (<c>always</c>),
+/// or hangs there for 30 s ignoring cancellation (<c>hang</c>, a trainer stuck in native code).
+/// </summary>
 public sealed class FlakyTrainer(TrainerProbe probe) : ITrainer
 {
     public const string Kind = "test-flaky";
@@ -10,7 +13,12 @@ public sealed class FlakyTrainer(TrainerProbe probe) : ITrainer
     public Task<TrialResult> TrainAsync(TrialContext context, CancellationToken cancellationToken) =>
         probe.Track(context.Number, context.Attempt, () =>
         {
-            if (context.Params.GetString("mode", "flaky") == "always" || (context.Number % 2 == 0 && context.Attempt == 1))
+            var mode = context.Params.GetString("mode", "flaky");
+            if (mode == "hang" && context.Number % 2 == 0 && context.Attempt == 1)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(30));
+            }
+            else if (mode == "always" || (context.Number % 2 == 0 && context.Attempt == 1))
             {
                 throw new InvalidOperationException($"simulated crash in trial {context.Number}");
             }
