@@ -42,6 +42,9 @@ def default_worker_id() -> str:
     return f"{socket.gethostname().lower()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
+# Messages carry paths, never payloads: anything bigger is refused (parked in the error queue), as the host does.
+MAX_MESSAGE_BYTES = 1024 * 1024
+
 # A trainer past its deadline gets this long to return before the worker gives up on it.
 DEADLINE_GRACE_SECONDS = 2.0
 
@@ -70,7 +73,7 @@ class Worker:
 
     def __init__(self, url: str, trainers: Mapping[str, TrainerFunction], concurrency: int = 1,
                  worker_id: Optional[str] = None, decision_timeout: float = 30.0,
-                 max_reconnect_delay: float = 30.0) -> None:
+                 max_reconnect_delay: float = 30.0, checkpoint_root: Optional[str] = None) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         if not trainers:
@@ -81,6 +84,7 @@ class Worker:
         self.worker_id = worker_id or default_worker_id()
         self.decision_timeout = decision_timeout
         self.max_reconnect_delay = max_reconnect_delay
+        self.checkpoint_root = checkpoint_root  # None: $HYPERBUS_CHECKPOINTS or the temp directory
         self._stopping = threading.Event()
         self._pending = PendingDecisions()
         self._outbox: Deque[_Outgoing] = collections.deque()
@@ -161,6 +165,11 @@ class Worker:
 
     def _on_request(self, kind: str, channel: Any, method: Any, properties: Any, body: bytes) -> None:
         delivery = (self._generation, method.delivery_tag)
+        if len(body) > MAX_MESSAGE_BYTES:
+            self._reject(kind, properties, body[:MAX_MESSAGE_BYTES],
+                         f"message of {len(body)} bytes is over the {MAX_MESSAGE_BYTES}-byte limit (truncated here)")
+            channel.basic_ack(method.delivery_tag)
+            return
         try:
             request = parse_trial_requested(body)
         except MalformedMessageError as error:
@@ -182,7 +191,7 @@ class Worker:
         running = _RunningTrial(request, delivery, span=request.timeout_seconds or _seconds_until(request.deadline))
         running.extend()
         self._running[request.key] = running
-        context = TrialContext(request, partial(self._report, request))
+        context = TrialContext(request, partial(self._report, request), self.checkpoint_root)
         thread = threading.Thread(target=self._train, args=(running, function, context),
                                   name=f"trial-{request.number}-{request.attempt}", daemon=True)
         thread.start()

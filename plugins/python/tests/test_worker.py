@@ -99,6 +99,16 @@ def test_malformed_messages_go_to_the_error_queue_and_the_worker_keeps_serving(
     assert "not valid JSON" in worker.log
 
 
+def test_an_oversized_request_is_refused_into_the_error_queue(host: Host, worker: WorkerProcess) -> None:
+    huge = host.request("sklearn-svc", fixed={"dataset": "iris", "padding": "x" * (2 * 1024 * 1024)})
+    following = host.request("sklearn-svc", fixed={"dataset": "iris"})
+
+    assert host.wait_for_outcome(following["trialId"]).type == "TrialCompleted"
+    assert host.events(huge["trialId"]) == []
+    method, properties, body = host.channel.basic_get("hyperbus-trainer-sklearn-svc_error", auto_ack=True)
+    assert method is not None and "over the 1048576-byte limit" in properties.headers["MT-Fault-Message"]
+
+
 def test_a_stop_decision_ends_the_trial_as_pruned_with_the_last_reported_value(
         host: Host, worker: WorkerProcess) -> None:
     def answer(message) -> None:  # type: ignore[no-untyped-def]

@@ -28,4 +28,10 @@ public sealed class HyperBusOptions
 
     /// <summary>How often the host looks for attempts past their deadline.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Messages above this size are refused by the host and the workers (parked in the error queue).
+    /// Messages carry paths, never checkpoints or models, so 1 MiB is generous; RabbitMQ's own cap is larger.
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 1024 * 1024;
 }

@@ -120,6 +120,7 @@ public static class HyperBusServiceCollectionExtensions
                 // One study's messages are handled one at a time (the saga instance is locked), so a deep
                 // prefetch keeps the next outcomes ready instead of waiting on the broker between them.
                 e.PrefetchCount = options.HostPrefetch;
+                e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
                 // Sends and publishes leave only when the handler succeeded, and after the study's lock is
                 // released, so broker confirmations overlap instead of queueing behind each other.
                 e.UseInMemoryOutbox(context);
@@ -137,6 +138,7 @@ public static class HyperBusServiceCollectionExtensions
                 {
                     e.PrefetchCount = Math.Max(options.WorkerConcurrency, 1);
                     e.ConcurrentMessageLimit = options.WorkerConcurrency;
+                    e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
                     e.ConfigureConsumer<TrialRequestedConsumer>(context);
                 });
             }

@@ -41,7 +41,9 @@ public sealed class StudyLoader
         var now = _time.GetUtcNow();
         foreach (var t in trials.Where(t => !t.IsFinished))
         {
-            runtime.ExtendDeadline(t.Id, t.Attempt, now, started: t.StartedAt is not null || t.Reports.Count > 0);
+            // The trial clock even for requests not yet taken: a host killed between storing a trial and
+            // sending its request leaves no request behind, and this deadline is what retries that trial.
+            runtime.ExtendDeadline(t.Id, t.Attempt, now);
         }
 
         runtime = _registry.GetOrAdd(runtime);

@@ -62,6 +62,13 @@ public sealed class ChildProcess : IAsyncDisposable
     public static ChildProcess PythonWorker(string name, string arguments) =>
         Start(name, Repo.Python, $"-m hyperbus_trainer {arguments}", new Dictionary<string, string> { ["PYTHONPATH"] = Path.Combine(Repo.Root, "plugins", "python") });
 
+    /// <summary>A Python worker that also serves the fault drills' trainers (tests/HyperBus.Integration.Tests/python).</summary>
+    public static ChildProcess FaultWorker(string name, string arguments)
+    {
+        var path = string.Join(':', Path.Combine(Repo.Root, "plugins", "python"), Path.Combine(Repo.Root, "tests", "HyperBus.Integration.Tests", "python"));
+        return Start(name, Repo.Python, $"-m hyperbus_trainer --module fault_trainers --no-examples {arguments}", new Dictionary<string, string> { ["PYTHONPATH"] = path });
+    }
+
     /// <summary>Waits until the output contains <paramref name="text"/>, failing if the process exits first.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
@@ -84,6 +91,7 @@ public sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL: no shutdown code runs, as when a machine dies.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,16 @@ public static class StudyRun
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
+    /// <summary>Queues a study with <c>hyperbus submit</c> (no waiting) and returns its id.</summary>
+    public static async Task<Guid> SubmitAsync(Uri broker, string spec)
+    {
+        await using var submit = ChildProcess.Hyperbus("submit", $"submit {spec} --transport rabbitmq --rabbitmq {broker} --json");
+        var code = await submit.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(code == 0, $"submit exited {code}:\n{submit.Output}");
+        var json = submit.Output.Split('\n').Single(l => l.StartsWith('{'));
+        return Guid.Parse(JsonDocument.Parse(json).RootElement.GetProperty("studyId").GetString()!);
+    }
+
     public static string WriteSpec(string directory, string name, string yaml)
     {
         var path = Path.Combine(directory, name);

@@ -1,0 +1,119 @@
+using System.Text;
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
+using HyperBus.Integration.Tests.Support;
+using RabbitMQ.Client;
+
+namespace HyperBus.Integration.Tests;
+
+/// <summary>
+/// Messages a buggy or hostile peer could put on the host's queue. Each is parked in the error queue or
+/// dropped with a logged reason; none stops the host or touches a stored study.
+/// </summary>
+[Collection(RabbitCollection.Name)]
+public sealed class PoisonMessageTests(RabbitNode rabbit) : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("hyperbus-poison-");
+
+    private string Storage => Path.Combine(_dir.FullName, "host.db");
+
+    [Fact]
+    public async Task Malformed_mistyped_unknown_stale_and_oversized_messages_are_parked_or_dropped_and_the_host_keeps_serving()
+    {
+        var broker = await rabbit.CreateVhostAsync("poison");
+        await using var host = ChildProcess.Hyperbus("host", $"host --transport rabbitmq --rabbitmq {broker} --storage \"{Storage}\" --verbose");
+        await using var worker = ChildProcess.Hyperbus("worker", $"worker --transport rabbitmq --rabbitmq {broker} --trainer noop --concurrency 2 --verbose");
+        await host.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        await worker.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        var spec = StudyRun.WriteSpec(_dir.FullName, "ok.yaml", """
+            study: after-poison
+            trials: 8
+            parallelism: 2
+            sampler: { type: random, seed: 1 }
+            trainer: noop
+            space: { x: { type: float, low: 0, high: 1 } }
+            """);
+        var first = await StudyRun.SubmitAsync(broker, spec);
+        using var watch = new StoreWatch(Storage);
+        await watch.WaitForEndAsync(first, TimeSpan.FromMinutes(1));
+        var stored = await watch.Store.LoadTrialsAsync(first);
+        var done = stored[0];
+
+        var unknownStudy = Guid.NewGuid();
+        await using (var publisher = await RawPublisher.ConnectAsync(broker))
+        {
+            await publisher.SendAsync("TrialCompleted", "{not json");
+            await publisher.SendAsync("TrialCompleted", $$"""{"studyId":"{{first}}","trialId":"{{done.Id}}","attempt":1,"value":"high","workerId":"w"}""");
+            await publisher.SendAsync("TrialCompleted", $$"""{"studyId":"{{unknownStudy}}","trialId":"{{Guid.NewGuid()}}","attempt":1,"value":0.5,"durationSeconds":1,"workerId":"w"}""");
+            // A stale outcome for a finished trial: it must not change the stored value.
+            await publisher.SendAsync("TrialCompleted", $$"""{"studyId":"{{first}}","trialId":"{{done.Id}}","attempt":1,"value":-1000,"durationSeconds":1,"workerId":"w"}""");
+            await publisher.SendAsync("SubmitStudy", $$"""{"studyId":"{{Guid.NewGuid()}}","spec":{"study":"big","padding":"{{new string('x', 2 * 1024 * 1024)}}"},"submittedAt":"2026-01-01T00:00:00Z"}""");
+        }
+
+        // The host still serves: a second study runs to the end.
+        var second = await StudyRun.SubmitAsync(broker, spec);
+        var study = await watch.WaitForEndAsync(second, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(StudyStatus.Completed, study.Status);
+        Assert.Equal(8, (await watch.Store.LoadTrialsAsync(second)).Count(t => t.State == TrialState.Completed));
+        Assert.Equal(done.Value, (await watch.Store.LoadTrialsAsync(first))[0].Value);
+        Assert.Null(await watch.Store.GetStudyAsync(unknownStudy));
+        Assert.False(host.HasExited, host.Output);
+        var parked = await ErrorQueueReasonsAsync(broker);
+        Assert.Equal(3, parked.Count); // bad JSON, wrong type, oversized
+        Assert.Contains(parked, r => r.Contains("over the 1048576-byte limit", StringComparison.Ordinal));
+        Assert.Contains("Ignored a message for study " + unknownStudy, host.Output, StringComparison.Ordinal);
+        Assert.Contains("Ignored a message for study " + first, host.Output, StringComparison.Ordinal); // the stale outcome
+    }
+
+    private static async Task<List<string>> ErrorQueueReasonsAsync(Uri broker)
+    {
+        var factory = new ConnectionFactory { Uri = broker };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var reasons = new List<string>();
+        while (await channel.BasicGetAsync("hyperbus-host_error", autoAck: true) is { } message)
+        {
+            var reason = message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out var value) == true && value is byte[] bytes
+                ? Encoding.UTF8.GetString(bytes)
+                : "(no reason)";
+            reasons.Add(reason);
+        }
+
+        return reasons;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+
+    /// <summary>Publishes raw bytes to the host's queue as a non-.NET peer would.</summary>
+    private sealed class RawPublisher(IConnection connection, IChannel channel) : IAsyncDisposable
+    {
+        public static async Task<RawPublisher> ConnectAsync(Uri broker)
+        {
+            var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
+            return new RawPublisher(connection, await connection.CreateChannelAsync());
+        }
+
+        public async Task SendAsync(string messageType, string body)
+        {
+            var properties = new BasicProperties
+            {
+                ContentType = "application/json",
+                Persistent = true,
+                MessageId = Guid.NewGuid().ToString(),
+                Headers = new Dictionary<string, object?> { ["MT-MessageType"] = $"urn:message:HyperBus.Contracts:{messageType}" },
+            };
+            await channel.BasicPublishAsync("", Contracts.MessageNames.HostQueue, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await channel.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}

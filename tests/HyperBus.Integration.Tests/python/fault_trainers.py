@@ -1,0 +1,43 @@
+"""Trainers for the fault drills; the integration tests start Python workers with ``--module fault_trainers``."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from hyperbus_trainer import TrialContext, trainer
+
+
+def _work(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+@trainer("fault-sleep")
+def sleep_then_score(ctx: TrialContext) -> float:
+    """Simulated training of ``seconds`` (fixed), then a smooth objective of x."""
+    _work(float(ctx.params.get("seconds", 0.5)))
+    return (float(ctx.params["x"]) - 0.3) ** 2
+
+
+@trainer("fault-hang-first")
+def hang_on_first_attempt(ctx: TrialContext) -> float:
+    """Hangs (ignoring everything) on attempt 1 of even-numbered trials; later attempts succeed."""
+    if ctx.attempt == 1 and ctx.number % 2 == 0:
+        while True:
+            time.sleep(0.1)
+    return float(ctx.params["x"])
+
+
+@trainer("fault-flaky")
+def flaky(ctx: TrialContext) -> float:
+    """Attempt 1 throws, returns NaN or infinity by trial number; attempt 2 succeeds."""
+    if ctx.attempt == 1:
+        kind = ctx.number % 3
+        if kind == 0:
+            raise RuntimeError(f"simulated crash in trial {ctx.number}")
+        if kind == 1:
+            return math.nan
+        return math.inf
+    return float(ctx.params["x"])
