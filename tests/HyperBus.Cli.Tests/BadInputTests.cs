@@ -1,3 +1,5 @@
+using HyperBus.Tests.Shared;
+
 namespace HyperBus.Cli.Tests;
 
 /// <summary>Bad input exits with code 2 and a message naming the field; never a stack trace.</summary>
@@ -5,26 +7,18 @@ public sealed class BadInputTests : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("hyperbus-cli-bad-");
 
-    public static TheoryData<string, string> Specs() => new()
-    {
-        { "study: s\ntrials: 3\ntrainer: mlnet-lightgbm\nspace: { C: { type: float, low: 0, high: 10, log: true } }", "space.C.low: must be > 0 for a log scale" },
-        { "study: s\ntrials: 3\ntrainer: xgboost\nspace: { C: { type: float, low: 1, high: 10 } }", "trainer: unknown trainer 'xgboost'" },
-        { "study: s\ntrials: 3\ntrainer: mlnet-lightgbm\nsampler: { type: magic }\nspace: { C: { type: float, low: 1, high: 10 } }", "sampler.type: unknown sampler 'magic'" },
-        { "study: s\ntrials: 3\ntrainer: mlnet-lightgbm\nspace: { k: { choices: [] } }", "space.k.choices: must not be empty" },
-        { "", "spec: is empty" },
-        { "study: [", "malformed YAML" },
-    };
+    public static TheoryData<string, string, string> Specs() => BadSpecCases.All();
 
     [Theory]
     [MemberData(nameof(Specs))]
-    public async Task A_bad_spec_exits_with_code_2_and_names_the_field(string spec, string expected)
+    public async Task A_bad_spec_exits_with_code_2_and_names_the_field(string because, string spec, string expected)
     {
         var file = Path.Combine(_dir.FullName, "spec.yaml");
         await File.WriteAllTextAsync(file, spec);
 
         var run = await CliProcess.RunAsync($"tune \"{file}\" --storage \"{Path.Combine(_dir.FullName, "s.db")}\"");
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.True(run.ExitCode == 2, $"{because}: exit code {run.ExitCode}\n{run.Stderr}");
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir.FullName, "s.db")), "nothing is stored for a rejected spec");
@@ -36,6 +30,11 @@ public sealed class BadInputTests : IDisposable
     [InlineData("tune examples/wine-lightgbm.yaml --trials 0", "trials: must be between 1")]
     [InlineData("tune examples/wine-lightgbm.yaml --transport carrier-pigeon", "--transport: must be inmemory or rabbitmq")]
     [InlineData("frobnicate", "frobnicate")]
+    [InlineData("tune examples/wine-lightgbm.yaml --storage /etc/passwd/studies.db", "--storage: cannot use '/etc/passwd/studies.db' as the study store")]
+    [InlineData("tune examples/wine-lightgbm.yaml --parallelism 0", "parallelism: must be between 1")]
+    [InlineData("tune examples/wine-lightgbm.yaml --seed x", "--seed")]
+    [InlineData("worker --transport rabbitmq --rabbitmq amqp://localhost/ --trainer teleport", "--trainer: unknown trainer 'teleport'")]
+    [InlineData("submit examples/wine-lightgbm.yaml", "--transport")]
     public async Task Bad_options_exit_with_code_2(string arguments, string expected)
     {
         var run = await CliProcess.RunAsync(arguments);

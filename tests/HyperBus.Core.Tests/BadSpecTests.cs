@@ -1,53 +1,11 @@
+using HyperBus.Tests.Shared;
+
 namespace HyperBus.Core.Tests;
 
 /// <summary>Each bad input gives an error naming the field path and the problem, never a crash.</summary>
 public sealed class BadSpecTests
 {
-    private const string Head = "study: s\ntrials: 5\ntrainer: function\n";
-
-    public static TheoryData<string, string, string> Cases() => new()
-    {
-        { "empty file", "", "spec: is empty" },
-        { "not a mapping", "- a\n- b", "spec: must be a mapping" },
-        { "malformed yaml", "study: [unclosed", "malformed YAML" },
-        { "unknown top-level key", Head + "trails: 3\nspace: { x: { type: float, low: 0, high: 1 } }", "trails: is not a known field" },
-        { "missing study name", "trials: 5\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "study: is required" },
-        { "bad study name", "study: 'a b/c'\ntrials: 5\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "study: must be 1-100" },
-        { "trials below 1", "study: s\ntrials: 0\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "trials: must be between 1 and" },
-        { "trials not an integer", "study: s\ntrials: many\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "trials: must be an integer" },
-        { "huge trials", "study: s\ntrials: 1e300\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "trials: must be between 1 and" },
-        { "trials missing", "study: s\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "trials: is required" },
-        { "parallelism zero", Head + "parallelism: 0\nspace: { x: { type: float, low: 0, high: 1 } }", "parallelism: must be between 1" },
-        { "bad direction", Head + "direction: up\nspace: { x: { type: float, low: 0, high: 1 } }", "direction: must be one of minimize, maximize" },
-        { "unknown trainer", "study: s\ntrials: 5\ntrainer: xgboost\nspace: { x: { type: float, low: 0, high: 1 } }", "trainer: unknown trainer 'xgboost'" },
-        { "unknown sampler", Head + "sampler: { type: magic }\nspace: { x: { type: float, low: 0, high: 1 } }", "sampler.type: unknown sampler 'magic'" },
-        { "unknown scheduler", Head + "scheduler: { type: magic }\nspace: { x: { type: float, low: 0, high: 1 } }", "scheduler.type: unknown scheduler 'magic'" },
-        { "unknown sampler option", Head + "sampler: { type: random, sede: 1 }\nspace: { x: { type: float, low: 0, high: 1 } }", "sampler.sede: is not a known field" },
-        { "seed not an integer", Head + "sampler: { type: random, seed: 1.5 }\nspace: { x: { type: float, low: 0, high: 1 } }", "sampler.seed: must be an integer" },
-        { "no space", Head, "space: is required" },
-        { "empty space", Head + "space: {}", "space: must declare at least one parameter" },
-        { "low >= high", Head + "space: { x: { type: float, low: 2, high: 1 } }", "space.x.low: must be < high" },
-        { "log with low <= 0", Head + "space: { C: { type: float, low: 0, high: 10, log: true } }", "space.C.low: must be > 0 for a log scale" },
-        { "missing high", Head + "space: { x: { type: float, low: 0 } }", "space.x.high: is required" },
-        { "unknown parameter type", Head + "space: { x: { type: complex, low: 0, high: 1 } }", "space.x.type: must be one of float, int, categorical" },
-        { "unknown parameter key", Head + "space: { x: { type: float, low: 0, high: 1, lgo: true } }", "space.x.lgo: is not a known field" },
-        { "int with fractional bound", Head + "space: { n: { type: int, low: 1.5, high: 4 } }", "space.n.low: must be an integer" },
-        { "negative step", Head + "space: { x: { type: float, low: 0, high: 1, step: -0.1 } }", "space.x.step: must be > 0" },
-        { "step with log", Head + "space: { x: { type: float, low: 1, high: 10, step: 1, log: true } }", "space.x.step: cannot be combined with log" },
-        { "empty choices", Head + "space: { k: { type: categorical, choices: [] } }", "space.k.choices: must not be empty" },
-        { "duplicate choice", Head + "space: { k: { choices: [a, a] } }", "space.k.choices[1]: 'a' is listed twice" },
-        { "choices missing", Head + "space: { k: { type: categorical } }", "space.k.choices: is required" },
-        { "when names unknown parameter", Head + "space: { g: { type: float, low: 0.1, high: 1, when: { kernal: rbf } } }", "space.g.when.kernal: names unknown parameter 'kernal'" },
-        { "when value outside parent", Head + "space: { k: { choices: [rbf] }, g: { type: float, low: 0.1, high: 1, when: { k: poly } } }", "space.g.when.k: value 'poly' is not in the domain of 'k'" },
-        { "conditional cycle", Head + "space: { a: { choices: [x], when: { b: y } }, b: { choices: [y], when: { a: x } } }", "conditions form a cycle" },
-        { "grid over a continuous float", "study: s\ntrainer: function\nsampler: grid\nspace: { x: { type: float, low: 0, high: 1 } }", "space.x: needs values: or step: to be on a grid" },
-        { "values outside bounds", Head + "space: { x: { type: float, low: 0, high: 1, values: [0.5, 2] } }", "space.x.values: must lie within" },
-        { "duplicate key", "study: s\nstudy: t\ntrials: 1\ntrainer: function\nspace: { x: { type: float, low: 0, high: 1 } }", "Duplicate key" },
-        { "bad parameter name", Head + "space: { '1x': { type: float, low: 0, high: 1 } }", "space.1x: a parameter name must start with a letter" },
-        { "huge bound", Head + "space: { x: { type: float, low: 0, high: 1e300 } }", "space.x.high: must be between" },
-        { "fixed not a mapping", Head + "fixed: [1, 2]\nspace: { x: { type: float, low: 0, high: 1 } }", "fixed: must be a mapping" },
-        { "bad fidelity", Head + "fidelity: { name: epochs, min: 10, max: 5 }\nspace: { x: { type: float, low: 0, high: 1 } }", "fidelity.min: must be < max" },
-    };
+    public static TheoryData<string, string, string> Cases() => BadSpecCases.All();
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -20,6 +20,7 @@ public static class ProcessHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         if (withStore)
         {
+            StorageCheck.EnsureUsable(options.Storage);
             builder.Services.AddSqliteStudyStore(options.Storage);
         }
 

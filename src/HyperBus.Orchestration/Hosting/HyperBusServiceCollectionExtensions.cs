@@ -77,6 +77,8 @@ public static class HyperBusServiceCollectionExtensions
     /// <summary>The saga, consumers and transport; separate so tests can put them on MassTransit's test harness.</summary>
     public static void AddHyperBusBus(this IBusRegistrationConfigurator x, HyperBusOptions options)
     {
+        // No calls home from a tuning service: MassTransit's usage telemetry is off.
+        x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
         if (options.RunHost)
         {
             x.AddSagaStateMachine<StudyStateMachine, StudyState>().InMemoryRepository();
