@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Verification;
+using Microsoft.Extensions.Logging;
+
+namespace HyperBus.Verification;
+
+/// <summary>
+/// Accepts an artifact only inside the study's artifact folder; with <c>verify:</c> scores the trial's ONNX
+/// model on the holdout, records the verified accuracy as the trial's value (the reported one as a metric
+/// and attribute) and flags a difference beyond the tolerance; keeps a copy of the best trial's model.
+/// </summary>
+public sealed class OnnxTrialVerifier : ITrialVerifier
+{
+    public const string ReportedKey = "verify.reported";
+    public const string VerifiedKey = "verify.verified";
+    public const string FlaggedKey = "verify.flagged";
+    public const string RowsKey = "verify.rows";
+    public const string BestModelKey = "artifact.best";
+
+    private readonly IStudyStore _store;
+    private readonly HoldoutScorer _scorer;
+    private readonly ILogger<OnnxTrialVerifier> _logger;
+
+    public OnnxTrialVerifier(IStudyStore store, HoldoutScorer scorer, ILogger<OnnxTrialVerifier> logger)
+    {
+        _store = store;
+        _scorer = scorer;
+        _logger = logger;
+    }
+
+    public async Task<TrialVerdict> VerifyAsync(TrialToVerify t, CancellationToken cancellationToken)
+    {
+        var (spec, outcome) = (t.Spec, t.Outcome);
+        var completed = outcome.State == TrialState.Completed;
+        if (outcome.Artifact is null || spec.Artifacts is null)
+        {
+            return spec.Verify is not null && completed
+                ? Reject(t, "artifact: verify needs the trial's ONNX model, but the trainer returned no artifact", retryable: false)
+                : new TrialVerdict(outcome, t.Trial.Attributes);
+        }
+
+        var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var artifact = ArtifactPaths.Resolve(spec.Artifacts, outcome.Artifact);
+            if (spec.Verify is { } verify && completed)
+            {
+                var dataset = spec.Fixed.TryGetValue("dataset", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : null;
+                if (dataset is null)
+                {
+                    return Reject(t, "fixed.dataset: verify needs the name of the dataset the trainer used", retryable: false);
+                }
+
+                var (verified, rows) = _scorer.Score(OnnxArtifact.ModelFile(artifact), dataset, verify);
+                var reported = outcome.Value ?? double.NaN;
+                var flagged = !(Math.Abs(reported - verified) <= verify.Tolerance);
+                if (flagged)
+                {
+                    _logger.LogWarning("Trial {Number} of {Study} flagged: it reported {Reported} but its model scores {Verified} on {Rows} held-out rows",
+                        t.Trial.Number, spec.Name, reported, verified, rows);
+                }
+
+                var metrics = new Dictionary<string, double>(outcome.Metrics ?? new Dictionary<string, double>(), StringComparer.Ordinal)
+                {
+                    ["reported"] = reported,
+                    ["verified"] = verified,
+                };
+                outcome = outcome with { Value = verified, Metrics = metrics };
+                added[ReportedKey] = Format(reported);
+                added[VerifiedKey] = Format(verified);
+                added[FlaggedKey] = flagged ? "true" : "false";
+                added[RowsKey] = rows.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (completed && outcome.Value is { } value && IsNewBest(t.View, value))
+            {
+                added[BestModelKey] = BestModel.Keep(spec.Artifacts, t.StudyId, artifact);
+            }
+        }
+        catch (ArtifactRejectedException e)
+        {
+            return Reject(t, e.Message, e.Retryable);
+        }
+        catch (IOException e)
+        {
+            return Reject(t, $"artifact: '{outcome.Artifact}' could not be read: {e.Message}", retryable: true);
+        }
+
+        foreach (var (key, text) in added)
+        {
+            await _store.SetTrialAttributeAsync(t.Trial.Id, key, text, cancellationToken);
+        }
+
+        var attributes = new Dictionary<string, string>(t.Trial.Attributes, StringComparer.Ordinal);
+        foreach (var (key, text) in added)
+        {
+            attributes[key] = text;
+        }
+
+        return new TrialVerdict(outcome, attributes);
+    }
+
+    private static bool IsNewBest(StudyView view, double value) => view.Best?.Value is not { } best ||
+        (view.Direction == StudyDirection.Maximize ? value > best : value < best);
+
+    private TrialVerdict Reject(TrialToVerify t, string error, bool retryable)
+    {
+        _logger.LogWarning("Trial {Number} of {Study}: {Error}", t.Trial.Number, t.Spec.Name, error);
+        return new TrialVerdict(t.Outcome, t.Trial.Attributes) { Error = error, Retryable = retryable };
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
