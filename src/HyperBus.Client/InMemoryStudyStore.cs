@@ -1,0 +1,191 @@
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
+
+namespace HyperBus;
+
+/// <summary>
+/// The study store in process memory, for studies that need no file (tests, notebooks, benchmarks). It keeps
+/// the same contract as the SQLite store: every write idempotent by (trial, attempt); one lock serialises them.
+/// </summary>
+public sealed class InMemoryStudyStore : IStudyStore
+{
+    private readonly object _lock = new();
+    private readonly List<StudyRecord> _studies = [];
+    private readonly Dictionary<Guid, Row> _trials = [];
+
+    public Task CreateStudyAsync(StudyRecord study, CancellationToken cancellationToken = default) => Write(() =>
+    {
+        if (!_studies.Any(s => s.Id == study.Id))
+        {
+            _studies.Add(study);
+        }
+    });
+
+    public Task<StudyRecord?> GetStudyAsync(Guid studyId, CancellationToken cancellationToken = default) =>
+        Read(() => _studies.FirstOrDefault(s => s.Id == studyId));
+
+    public Task<StudyRecord?> FindStudyAsync(string idOrName, CancellationToken cancellationToken = default) => Read(() =>
+        (Guid.TryParse(idOrName, out var id) ? _studies.FirstOrDefault(s => s.Id == id) : null)
+        ?? _studies.Select((s, i) => (s, i)).Where(x => x.s.Name == idOrName).OrderByDescending(x => x.s.CreatedAt).ThenByDescending(x => x.i)
+            .Select(x => x.s).FirstOrDefault());
+
+    public Task<IReadOnlyList<StudyRecord>> ListStudiesAsync(CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<StudyRecord>>(() => [.. _studies.Select((s, i) => (s, i)).OrderBy(x => x.s.CreatedAt).ThenBy(x => x.i).Select(x => x.s)]);
+
+    public Task SetStudyStatusAsync(Guid studyId, StudyStatus status, DateTimeOffset? finishedAt, CancellationToken cancellationToken = default) => Write(() =>
+    {
+        var i = _studies.FindIndex(s => s.Id == studyId);
+        if (i >= 0)
+        {
+            _studies[i] = _studies[i] with { Status = status, FinishedAt = finishedAt };
+        }
+    });
+
+    public Task CreateTrialAsync(Guid studyId, Trial trial, CancellationToken cancellationToken = default) => Write(() =>
+    {
+        if (_trials.ContainsKey(trial.Id))
+        {
+            return;
+        }
+
+        var row = new Row(studyId, trial with
+        {
+            State = TrialState.Running,
+            Attempt = 1,
+            Value = null,
+            Reports = [],
+            StartedAt = null,
+            FinishedAt = null,
+            Attributes = new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal),
+        });
+        row.Attempts.Add(new TrialAttempt(trial.Id, 1, null, null, null, "Running", null, null));
+        _trials[trial.Id] = row;
+    });
+
+    public Task<bool> MarkStartedAsync(Guid trialId, int attempt, string workerId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Write(() => Current(trialId, attempt) is { } row && Set(row, row.Trial with { StartedAt = at }, a => a with { WorkerId = workerId, StartedAt = at }));
+
+    public Task<bool> AppendReportAsync(Guid trialId, int attempt, TrialReport report, CancellationToken cancellationToken = default) => Write(() =>
+    {
+        var row = Current(trialId, attempt);
+        return row is not null && row.Reports.TryAdd(report.Step, report.Value);
+    });
+
+    public Task<bool> RetryTrialAsync(Guid trialId, int failedAttempt, string error, DateTimeOffset at, CancellationToken cancellationToken = default) => Write(() =>
+    {
+        if (Current(trialId, failedAttempt) is not { } row)
+        {
+            return false;
+        }
+
+        Set(row, row.Trial with { Attempt = failedAttempt + 1, StartedAt = null }, a => a with { State = "Failed", Error = error, FinishedAt = at });
+        row.Attempts.Add(new TrialAttempt(trialId, failedAttempt + 1, null, null, null, "Running", null, null));
+        row.Reports.Clear();
+        return true;
+    });
+
+    public Task<bool> FinishTrialAsync(Guid trialId, int attempt, TrialOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        if (outcome.State == TrialState.Running)
+        {
+            throw new ArgumentException("a trial is finished as Completed, Pruned or Failed, not Running", nameof(outcome));
+        }
+
+        return Write(() =>
+        {
+            if (Current(trialId, attempt) is not { } row)
+            {
+                return false;
+            }
+
+            // As in SQLite, NaN and infinities are no result.
+            var value = outcome.Value is { } v && double.IsFinite(v) ? v : (double?)null;
+            row.Outcome = outcome;
+            return Set(row, row.Trial with
+            {
+                State = outcome.State,
+                Value = value,
+                Values = outcome.Values,
+                Constraints = outcome.Constraints,
+                Params = outcome.Params ?? row.Trial.Params,
+                Checkpoint = outcome.Checkpoint ?? row.Trial.Checkpoint,
+                Artifact = outcome.Artifact ?? row.Trial.Artifact,
+                FinishedAt = outcome.FinishedAt,
+            }, a => a with { State = outcome.State.ToString(), Value = value, Error = outcome.Error, FinishedAt = outcome.FinishedAt, WorkerId = a.WorkerId ?? outcome.WorkerId });
+        });
+    }
+
+    public Task SetTrialAttributeAsync(Guid trialId, string key, string value, CancellationToken cancellationToken = default) => Write(() =>
+    {
+        if (_trials.TryGetValue(trialId, out var row))
+        {
+            row.Trial = row.Trial with { Attributes = new Dictionary<string, string>(row.Trial.Attributes, StringComparer.Ordinal) { [key] = value } };
+        }
+    });
+
+    public Task<IReadOnlyList<Trial>> LoadTrialsAsync(Guid studyId, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<Trial>>(() => [.. _trials.Values.Where(r => r.StudyId == studyId).OrderBy(r => r.Trial.Number)
+            .Select(r => r.Trial with { Reports = [.. r.Reports.Select(p => new TrialReport(p.Key, p.Value))] })]);
+
+    public Task<IReadOnlyList<TrialAttempt>> LoadAttemptsAsync(Guid trialId, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<TrialAttempt>>(() => _trials.TryGetValue(trialId, out var row) ? [.. row.Attempts] : []);
+
+    /// <summary>How the trial's last attempt ended as written (metrics, duration, ...), or null before it finished.</summary>
+    public TrialOutcome? OutcomeOf(Guid trialId)
+    {
+        lock (_lock)
+        {
+            return _trials.TryGetValue(trialId, out var row) ? row.Outcome : null;
+        }
+    }
+
+    private Row? Current(Guid trialId, int attempt) =>
+        _trials.TryGetValue(trialId, out var row) && row.Trial.Attempt == attempt && row.Trial.State == TrialState.Running ? row : null;
+
+    private static bool Set(Row row, Trial trial, Func<TrialAttempt, TrialAttempt> attempt)
+    {
+        var i = row.Attempts.FindIndex(a => a.Attempt == row.Trial.Attempt);
+        row.Attempts[i] = attempt(row.Attempts[i]);
+        row.Trial = trial;
+        return true;
+    }
+
+    private Task<T> Read<T>(Func<T> read)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(read());
+        }
+    }
+
+    private Task<bool> Write(Func<bool> write)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(write());
+        }
+    }
+
+    private Task Write(Action write)
+    {
+        lock (_lock)
+        {
+            write();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>One stored trial: its current state, the reports of its current attempt and every attempt.</summary>
+    private sealed class Row(Guid studyId, Trial trial)
+    {
+        public Guid StudyId { get; } = studyId;
+
+        public Trial Trial { get; set; } = trial;
+
+        public SortedDictionary<long, double> Reports { get; } = [];
+
+        public List<TrialAttempt> Attempts { get; } = [];
+
+        public TrialOutcome? Outcome { get; set; }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Runtime.ExceptionServices;
+using HyperBus.Core.Storage;
+
+namespace HyperBus;
+
+/// <content>Define-by-run optimisation: ask, run the objective, tell, on <c>parallelism</c> workers.</content>
+public sealed partial class Study
+{
+    /// <summary>Runs <paramref name="trials"/> trials of a single-objective objective.</summary>
+    /// <param name="catchFailures">Record an exception as a failed trial and go on; by default (as in Optuna) it ends the run and is rethrown.</param>
+    public Task OptimizeAsync(Func<RunningTrial, Task<double>> objective, int trials, int parallelism = 1, bool catchFailures = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return OptimizeAsync(async t => ObjectiveResult.FromDouble(await objective(t)), trials, parallelism, catchFailures, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="trials"/> trials of an objective that returns several values and/or constraint values.</summary>
+    public async Task OptimizeAsync(Func<RunningTrial, Task<ObjectiveResult>> objective, int trials, int parallelism = 1, bool catchFailures = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trials);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        var remaining = trials;
+        ExceptionDispatchInfo? failure = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        async Task Worker()
+        {
+            while (!stop.IsCancellationRequested && Interlocked.Decrement(ref remaining) >= 0)
+            {
+                var trial = await AskAsync(stop.Token);
+                ObjectiveResult result;
+                try
+                {
+                    result = await objective(trial);
+                }
+                catch (TrialPrunedException)
+                {
+                    await TellPrunedAsync(trial, CancellationToken.None);
+                    continue;
+                }
+                catch (Exception e)
+                {
+                    // The trial is recorded as failed whatever happens next, so the store never keeps it running.
+                    await TellFailedAsync(trial, e is OperationCanceledException ? "cancelled" : $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+                    if (catchFailures && e is not OperationCanceledException)
+                    {
+                        continue;
+                    }
+
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                    await stop.CancelAsync();
+                    return;
+                }
+
+                await TellAsync(trial, result, CancellationToken.None);
+            }
+        }
+
+        // Task.Run: a CPU-bound objective that never awaits must not serialise the workers.
+        var workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(Worker, CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (failure is not null || cancellationToken.IsCancellationRequested)
+        {
+            // A worker stopped while asking; the failure (or the caller's cancellation) is reported below.
+        }
+
+        failure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (PendingTrials.Count == 0)
+        {
+            await Store.SetStudyStatusAsync(Id, StudyStatus.Completed, _time.GetUtcNow(), CancellationToken.None);
+            _status = StudyStatus.Completed;
+        }
+    }
+}
