@@ -1,0 +1,31 @@
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Reporting.Dashboard;
+
+/// <summary>A study as <c>/api/studies</c> lists it: state, trial counts by state and the best value so far.</summary>
+public sealed record StudyOverview(
+    Guid Id,
+    string Name,
+    string Status,
+    string Direction,
+    string Metric,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    int Trials,
+    int Running,
+    int Completed,
+    int Pruned,
+    int Failed,
+    double? BestValue,
+    int? BestTrial)
+{
+    public static StudyOverview From(StudySnapshot study)
+    {
+        var best = study.Best;
+        int Count(TrialState state) => study.Trials.Count(t => t.State == state);
+        return new StudyOverview(study.Study.Id, study.Study.Name, study.Study.Status.ToString().ToLowerInvariant(),
+            study.Direction.ToString().ToLowerInvariant(), study.Metric, study.Study.CreatedAt, study.Study.FinishedAt,
+            study.Trials.Count, Count(TrialState.Running), Count(TrialState.Completed), Count(TrialState.Pruned), Count(TrialState.Failed),
+            best?.Value, best?.Number);
+    }
+}

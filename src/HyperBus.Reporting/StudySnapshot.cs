@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using HyperBus.Core.Space;
+using HyperBus.Core.Specs;
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Reporting;
+
+/// <summary>A stored study read once for a report: its record, metric, search space (when its spec still parses) and trials.</summary>
+public sealed record StudySnapshot(StudyRecord Study, string Metric, SearchSpace? Space, IReadOnlyList<Trial> Trials)
+{
+    public StudyDirection Direction => Study.Direction;
+
+    /// <summary>Completed trials with a value, in number order.</summary>
+    public IReadOnlyList<Trial> Completed => Trials.Where(t => t.State == TrialState.Completed && t.Value is not null).ToList();
+
+    public Trial? Best => new StudyView(Study.Id, SearchSpace.Create([]), Direction, Trials).Best;
+
+    /// <summary>The parameters in the spec's order, then any the trials carry that the spec does not name.</summary>
+    public IReadOnlyList<string> ParameterNames
+    {
+        get
+        {
+            var names = Space?.Parameters.Select(p => p.Name).ToList() ?? [];
+            foreach (var key in Trials.SelectMany(t => t.Params.Keys))
+            {
+                if (!names.Contains(key, StringComparer.Ordinal))
+                {
+                    names.Add(key);
+                }
+            }
+
+            return names;
+        }
+    }
+
+    public static StudySnapshot Create(StudyRecord study, IReadOnlyList<Trial> trials)
+    {
+        var (metric, space) = ReadSpec(study.SpecJson);
+        return new StudySnapshot(study, metric, space, trials);
+    }
+
+    public static async Task<StudySnapshot> LoadAsync(IStudyStore store, StudyRecord study, CancellationToken cancellationToken = default) =>
+        Create(study, await store.LoadTrialsAsync(study.Id, cancellationToken));
+
+    /// <summary>The metric name and space of a stored spec; a spec that no longer parses still gives a report, inferred from the trials.</summary>
+    private static (string Metric, SearchSpace? Space) ReadSpec(string specJson)
+    {
+        try
+        {
+            if (JsonNode.Parse(specJson) is not JsonObject root)
+            {
+                return ("value", null);
+            }
+
+            var errors = new List<SpecError>();
+            var reader = new SpecObjectReader(root, string.Empty, errors);
+            var metric = reader.String("metric") ?? "value";
+            var space = SpaceSpecReader.Read(reader);
+            return (metric, errors.Count == 0 ? space : null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ("value", null);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using HyperBus.Core.Space;
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
+using HyperBus.Reporting;
+
+namespace HyperBus.Reporting.Tests.Support;
+
+/// <summary>Builds studies in memory: a spec (as the store keeps it) and trials with chosen values.</summary>
+public sealed class StudyBuilder
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly List<Trial> _trials = [];
+
+    public StudyBuilder(string spaceJson = """{"x": {"type": "float", "low": 0, "high": 1}}""", StudyDirection direction = StudyDirection.Minimize, string metric = "loss", string name = "demo")
+    {
+        Record = new StudyRecord(Guid.NewGuid(), name, $$"""{"study": "{{name}}", "metric": "{{metric}}", "trainer": "function", "trials": 10, "space": {{spaceJson}}}""",
+            direction, StudyStatus.Running, Start, null);
+    }
+
+    public StudyRecord Record { get; }
+
+    public IReadOnlyList<Trial> Trials => _trials;
+
+    public StudyBuilder Add(double? value, object parameters, TrialState state = TrialState.Completed, IEnumerable<(long Step, double Value)>? reports = null, IReadOnlyDictionary<string, string>? attributes = null)
+    {
+        var number = _trials.Count;
+        var values = parameters.GetType().GetProperties().Select(p => KeyValuePair.Create(p.Name, Normalize(p.GetValue(parameters)!)));
+        _trials.Add(new Trial
+        {
+            Id = Guid.NewGuid(),
+            Number = number,
+            State = state,
+            Params = new ParameterSet(values),
+            Value = value,
+            Reports = (reports ?? []).Select(r => new TrialReport(r.Step, r.Value)).ToList(),
+            Attributes = attributes ?? new Dictionary<string, string>(),
+            StartedAt = Start.AddSeconds(number),
+            FinishedAt = state == TrialState.Running ? null : Start.AddSeconds(number + 0.5),
+        });
+        return this;
+    }
+
+    public StudySnapshot Build() => StudySnapshot.Create(Record, _trials.ToList());
+
+    private static object Normalize(object value) => value is int i ? (long)i : value;
+}
