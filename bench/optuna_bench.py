@@ -90,6 +90,10 @@ def make_sampler(name, seed):
         return optuna.samplers.TPESampler(seed=seed, multivariate=True)
     if name == "cmaes":
         return optuna.samplers.CmaEsSampler(seed=seed)
+    if name == "nsga2":  # Optuna's genetic algorithm (single objective here), its default population of 50
+        return optuna.samplers.NSGAIISampler(seed=seed)
+    if name == "nsga2-20":  # the same with HyperBus ga/pso's population size
+        return optuna.samplers.NSGAIISampler(seed=seed, population_size=20)
     raise ValueError(name)
 
 

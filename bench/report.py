@@ -9,7 +9,8 @@ import numpy as np
 
 CHECKPOINTS = [25, 50, 100, 200]
 ORDER = ["hyperbus/random", "hyperbus/sobol", "hyperbus/tpe", "hyperbus/tpe-mv", "hyperbus/gp", "hyperbus/cmaes",
-         "optuna/random", "optuna/tpe", "optuna/tpe-mv", "optuna/cmaes"]
+         "hyperbus/ga", "hyperbus/pso",
+         "optuna/random", "optuna/tpe", "optuna/tpe-mv", "optuna/cmaes", "optuna/nsga2", "optuna/nsga2-20"]
 
 
 def load(paths):

@@ -12,6 +12,8 @@ command -v /usr/lib/rabbitmq/bin/rabbitmq-server >/dev/null 2>&1 || need+=(rabbi
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
 /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3-numpy)
 /usr/bin/python3 -c 'import pytest' 2>/dev/null || need+=(python3-pytest)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)   # the dashboard's browser test
+/usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${need[*]}"

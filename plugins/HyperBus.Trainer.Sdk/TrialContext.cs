@@ -1,4 +1,5 @@
 using HyperBus.Contracts;
+using HyperBus.Trainer.Sdk.Hosting;
 
 namespace HyperBus.Trainer.Sdk;
 
@@ -33,8 +34,17 @@ public sealed class TrialContext
     /// <summary>How much of the fidelity (epochs, rounds) to spend; null means the trainer's full budget.</summary>
     public TrialBudget? Budget => Request.Budget;
 
-    /// <summary>A checkpoint to resume from, if the study gave one.</summary>
+    /// <summary>A checkpoint to resume from, if the study gave one (PBT: the checkpoint of the trial this one continues).</summary>
     public string? Checkpoint => Request.Checkpoint;
+
+    /// <summary>The root of the checkpoint folders (<see cref="WorkerOptions.CheckpointRoot"/>).</summary>
+    public string CheckpointRoot { get; init; } = CheckpointFolders.DefaultRoot();
+
+    /// <summary>
+    /// This trial's own checkpoint folder, created on first use: save state there and return the path
+    /// as <see cref="TrialResult.Checkpoint"/> so a later trial can resume from it.
+    /// </summary>
+    public string CheckpointDirectory() => CheckpointFolders.ForTrial(CheckpointRoot, StudyId, TrialId);
 
     /// <summary>
     /// Reports an intermediate value. Returns <see cref="TrialAction.Stop"/> when the study prunes the

@@ -23,7 +23,29 @@ public sealed class LightGbmTrainer : CrossValidatedTrainer
     {
     }
 
-    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, TrialContext context, CrossValidationSettings settings)
+    /// <summary>
+    /// With a budget of R rounds: R/16, R/8, R/4, R/2 and R rounds (rounded up, distinct). ML.NET cannot resume
+    /// boosting, so each stage trains afresh; a trial that runs to the end costs under 2R rounds, one
+    /// stopped at the first stage R/16.
+    /// </summary>
+    protected override IReadOnlyList<int> Stages(TrialContext context)
+    {
+        if (context.Budget is null)
+        {
+            return [];
+        }
+
+        var rounds = Rounds(context, 0);
+        return [.. new[] { 16, 8, 4, 2, 1 }.Select(d => (int)Math.Ceiling(rounds / (double)d)).Distinct()];
+    }
+
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, TrialContext context, CrossValidationSettings settings, int stage) =>
+        CreateEstimator(ml, context, settings, (int?)stage);
+
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, TrialContext context, CrossValidationSettings settings) =>
+        CreateEstimator(ml, context, settings, null);
+
+    private static IEstimator<ITransformer> CreateEstimator(MLContext ml, TrialContext context, CrossValidationSettings settings, int? rounds)
     {
         var p = context.Params;
 
@@ -51,7 +73,7 @@ public sealed class LightGbmTrainer : CrossValidatedTrainer
             NumberOfLeaves = p.GetIntOrNull("numberOfLeaves", 2, 131072),
             MinimumExampleCountPerLeaf = p.GetIntOrNull("minimumExampleCountPerLeaf", 1),
         };
-        options.NumberOfIterations = Rounds(context, options.NumberOfIterations);
+        options.NumberOfIterations = rounds ?? Rounds(context, options.NumberOfIterations);
         options.MaximumBinCountPerFeature = p.GetInt("maximumBinCountPerFeature", options.MaximumBinCountPerFeature, 2);
         return ml.MulticlassClassification.Trainers.LightGbm(options);
     }

@@ -9,6 +9,9 @@ var root = new RootCommand("HyperBus: hyperparameter tuning over a message bus")
     WorkerCommand.Create(),
     SubmitCommand.Create(),
     StatusCommand.Create(),
+    ReportCommand.Create(),
+    ExportCommand.Create(),
+    PredictCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -4,7 +4,10 @@ using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
 using HyperBus.Samplers.CmaEs;
 using HyperBus.Samplers.GaussianProcess;
+using HyperBus.Samplers.Genetic;
 using HyperBus.Samplers.Grid;
+using HyperBus.Samplers.Nsga2;
+using HyperBus.Samplers.ParticleSwarm;
 using HyperBus.Samplers.Random;
 using HyperBus.Samplers.Sobol;
 using HyperBus.Samplers.Tpe;
@@ -28,6 +31,9 @@ public sealed class SamplerCatalog : ComponentCatalog<ISamplerFactory>
         new TpeSamplerFactory(),
         new GpSamplerFactory(),
         new CmaEsSamplerFactory(),
+        new Nsga2SamplerFactory(),
+        new GeneticSamplerFactory(),
+        new ParticleSwarmSamplerFactory(),
     ]);
 
     public ISampler Create(ComponentSpec spec, SearchSpace space, StudyDirection direction) =>

@@ -3,10 +3,12 @@ using HyperBus.Core.Space;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
 using HyperBus.Schedulers.Asha;
+using HyperBus.Schedulers.Bohb;
 using HyperBus.Schedulers.Fifo;
 using HyperBus.Schedulers.Hyperband;
 using HyperBus.Schedulers.Median;
 using HyperBus.Schedulers.Patience;
+using HyperBus.Schedulers.Pbt;
 using HyperBus.Schedulers.Percentile;
 using HyperBus.Schedulers.SuccessiveHalving;
 
@@ -29,6 +31,8 @@ public sealed class SchedulerCatalog : ComponentCatalog<ISchedulerFactory>
         new SuccessiveHalvingSchedulerFactory(),
         new HyperbandSchedulerFactory(),
         new AshaSchedulerFactory(),
+        new BohbSchedulerFactory(),
+        new PbtSchedulerFactory(),
     ]);
 
     public IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction) =>

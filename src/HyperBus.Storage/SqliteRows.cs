@@ -9,7 +9,7 @@ internal static class SqliteRows
 {
     public const string StudyColumns = "id, name, spec_json, direction, status, created_at, finished_at";
 
-    public const string TrialColumns = "id, number, state, attempt, params_json, value, budget, started_at, finished_at, checkpoint, artifact";
+    public const string TrialColumns = "id, number, state, attempt, params_json, value, budget, started_at, finished_at, checkpoint, artifact, values_json, constraints_json";
 
     public const string AttemptColumns = "trial_id, attempt, worker_id, started_at, finished_at, state, value, error";
 
@@ -35,6 +35,8 @@ internal static class SqliteRows
         FinishedAt = r.GetTimeOrNull(8),
         Checkpoint = r.GetStringOrNull(9),
         Artifact = r.GetStringOrNull(10),
+        Values = SqliteValues.ReadDoubles(r.GetStringOrNull(11)),
+        Constraints = SqliteValues.ReadDoubles(r.GetStringOrNull(12)),
         Reports = reports,
         Attributes = attributes,
     };

@@ -56,6 +56,11 @@ internal static class SqliteSchema
             value TEXT NOT NULL,
             PRIMARY KEY (trial_id, key));
         """,
+        // Multi-objective values and constraint values as JSON arrays (issue 10); NULL for older trials.
+        """
+        ALTER TABLE trials ADD COLUMN values_json TEXT NULL;
+        ALTER TABLE trials ADD COLUMN constraints_json TEXT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -157,11 +157,13 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
                 ("@id", SqliteValues.Id(trialId)), ("@attempt", attempt), ("@state", outcome.State.ToString()), ("@value", SqliteValues.Finite(outcome.Value)),
                 ("@metrics", SqliteValues.Metrics(outcome.Metrics)), ("@checkpoint", outcome.Checkpoint), ("@artifact", outcome.Artifact),
                 ("@at", SqliteValues.Time(outcome.FinishedAt)), ("@duration", SqliteValues.Finite(outcome.DurationSeconds)), ("@error", outcome.Error),
-                ("@worker", outcome.WorkerId),
+                ("@worker", outcome.WorkerId), ("@values", SqliteValues.Doubles(outcome.Values)), ("@constraints", SqliteValues.Doubles(outcome.Constraints)),
+                ("@params", outcome.Params is null ? null : ParameterJson.Write(outcome.Params)),
             ];
             var finished = Sql.Command(c, t, """
                 UPDATE trials SET state = @state, value = @value, metrics_json = @metrics, checkpoint = COALESCE(@checkpoint, checkpoint),
-                    artifact = COALESCE(@artifact, artifact), finished_at = @at, duration = @duration
+                    artifact = COALESCE(@artifact, artifact), finished_at = @at, duration = @duration, values_json = @values, constraints_json = @constraints,
+                    params_json = COALESCE(@params, params_json)
                 WHERE id = @id AND attempt = @attempt AND state = 'Running';
                 """, args).ExecuteNonQuery() > 0;
             if (!finished)

@@ -24,6 +24,13 @@ internal static class SqliteValues
     public static string? Metrics(IReadOnlyDictionary<string, double>? metrics) =>
         metrics is null ? null : JsonSerializer.Serialize(metrics, MetricsJson);
 
+    /// <summary>A list of doubles as a JSON array (NaN and infinities as named literals), or NULL.</summary>
+    public static string? Doubles(IReadOnlyList<double>? values) =>
+        values is null ? null : JsonSerializer.Serialize(values, MetricsJson);
+
+    public static IReadOnlyList<double>? ReadDoubles(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<double[]>(json, MetricsJson);
+
     public static Guid GetId(this SqliteDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
 
     public static DateTimeOffset GetTime(this SqliteDataReader reader, int ordinal) =>

@@ -56,8 +56,9 @@ public sealed class SqliteStudyStoreTests : StudyStoreContract
 
         using var connection = OpenRaw();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(1L, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
+        // Version 2 added the multi-objective values and constraints columns.
+        Assert.Equal(2L, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(2L, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
         foreach (var table in new[] { "studies", "trials", "trial_attempts", "reports", "trial_attributes" })
         {
             Assert.Equal(1L, Scalar(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));

@@ -58,7 +58,8 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
             }
 
             return action;
-        });
+        })
+        { CheckpointRoot = _options.CheckpointRoot };
 
         var clock = Stopwatch.StartNew();
         TrialResult result;

@@ -17,4 +17,7 @@ public sealed class WorkerOptions
     /// abandons it, fails the attempt and frees the slot.
     /// </summary>
     public TimeSpan DeadlineGrace { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where trials save checkpoints (one folder per trial); a shared path lets workers resume each other's.</summary>
+    public string CheckpointRoot { get; set; } = CheckpointFolders.DefaultRoot();
 }

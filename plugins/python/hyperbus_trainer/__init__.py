@@ -43,10 +43,13 @@ def select_trainers(
 
 def run(amqp_url: str, trainers: Union[None, Iterable[str], Mapping[str, TrainerFunction]] = None,
         concurrency: int = 1, worker_id: Optional[str] = None, decision_timeout: float = 30.0,
-        on_worker: Optional[Callable[[Worker], None]] = None) -> None:
-    """Serves trainers until interrupted (Ctrl-C or ``Worker.stop``); reconnects when the broker goes away."""
+        on_worker: Optional[Callable[[Worker], None]] = None, checkpoint_root: Optional[str] = None) -> None:
+    """Serves trainers until interrupted (Ctrl-C or ``Worker.stop``); reconnects when the broker goes away.
+
+    ``checkpoint_root`` holds the per-trial checkpoint folders (default ``$HYPERBUS_CHECKPOINTS``, else the temp dir).
+    """
     worker = Worker(amqp_url, select_trainers(trainers), concurrency=concurrency, worker_id=worker_id,
-                    decision_timeout=decision_timeout)
+                    decision_timeout=decision_timeout, checkpoint_root=checkpoint_root)
     if on_worker is not None:
         on_worker(worker)
     try:

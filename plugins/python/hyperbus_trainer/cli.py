@@ -32,6 +32,8 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--no-examples", action="store_true", help=f"do not import {EXAMPLES}")
     parser.add_argument("--decision-timeout", type=float, default=30.0,
                         help="seconds a report waits for the host's decision (default 30)")
+    parser.add_argument("--checkpoints", default=None, metavar="DIR",
+                        help="root of the per-trial checkpoint folders (env HYPERBUS_CHECKPOINTS; default: temp dir)")
     parser.add_argument("--log-level", default=os.environ.get("HYPERBUS_LOG_LEVEL", "INFO"))
     args = parser.parse_args(argv)
     if not args.rabbitmq:
@@ -72,7 +74,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         trainers = select_trainers(args.trainers)
         worker = Worker(args.rabbitmq, trainers, concurrency=args.concurrency, worker_id=args.worker_id,
-                        decision_timeout=args.decision_timeout)
+                        decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
     except ValueError as error:
         log.error("%s", error)
         return 2

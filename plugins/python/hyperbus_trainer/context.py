@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable, Optional
 
+from . import checkpoints
 from .errors import TrialFailedError
 from .messages import Decision, TrialRequest
 
@@ -15,9 +16,10 @@ Reporter = Callable[[int, float, Optional[str]], Optional[Decision]]
 class TrialContext:
     """One trial attempt: its parameters, budget and checkpoint, and ``report`` for intermediate values."""
 
-    def __init__(self, request: TrialRequest, reporter: Reporter) -> None:
+    def __init__(self, request: TrialRequest, reporter: Reporter, checkpoint_root: Optional[str] = None) -> None:
         self.request = request
         self._reporter = reporter
+        self.checkpoint_root = checkpoint_root or checkpoints.default_root()
         self.params: dict[str, Any] = {**request.fixed, **request.params}
         self.checkpoint: Optional[str] = request.checkpoint
         self.stopped = False
@@ -42,6 +44,14 @@ class TrialContext:
     @property
     def metric(self) -> Optional[str]:
         return self.request.metric
+
+    def checkpoint_dir(self) -> str:
+        """This trial's own checkpoint folder, created on first use.
+
+        Save state there and return its path as ``{"checkpoint": path}`` so a later trial (PBT) can
+        resume from it via ``ctx.checkpoint``.
+        """
+        return checkpoints.trial_folder(self.checkpoint_root, self.study_id, self.trial_id)
 
     @property
     def budget(self) -> Optional[dict[str, Any]]:

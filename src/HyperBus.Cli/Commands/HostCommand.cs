@@ -13,6 +13,7 @@ public static class HostCommand
     {
         var command = new Command("host", "Run the optimizer host: takes SubmitStudy from its queue and runs studies until stopped");
         SharedOptions.AddBusOptions(command);
+        command.Options.Add(DashboardOption.Option);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
@@ -21,9 +22,11 @@ public static class HostCommand
                 throw new SpecException([new SpecError("--transport", "the host serves other processes, so it needs --transport rabbitmq")]);
             }
 
+            var dashboard = DashboardOption.Read(result);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
-            using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false);
+            using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false, dashboard);
             Console.Error.WriteLine($"hyperbus host: serving studies from {RabbitMqConnection.Redact(bus.RabbitMq!)}, storing in {bus.Storage}");
+            DashboardOption.Announce(dashboard);
             await host.RunAsync(ct);
             return CommandRunner.Ok;
         }));

@@ -19,6 +19,7 @@ public static class TuneCommand
             spec, trials, parallelism, seed, SharedOptions.Json,
         };
         SharedOptions.AddBusOptions(command);
+        command.Options.Add(DashboardOption.Option);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
@@ -27,7 +28,9 @@ public static class TuneCommand
             var inProcess = bus.Transport == BusTransport.InMemory;
             var parsed = StudySpecParser.Parse(text, Catalogs.For(inProcess ? ProcessHost.BuiltInTrainerKinds() : null), overrides);
             var hostOptions = new HyperBusOptions { RunHost = true, RunWorkers = inProcess, Watch = true, WorkerConcurrency = parsed.Parallelism };
-            using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess);
+            var dashboard = DashboardOption.Read(result);
+            using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard);
+            DashboardOption.Announce(dashboard);
             return await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct);
         }));
         return command;

@@ -14,6 +14,7 @@ public static class BuiltInTrainers
         services.AddMLNetTrainers();
         services.AddTrainer<NoopTrainer>(NoopTrainer.Kind);
         services.AddTrainer<FunctionTrainer>(FunctionTrainer.Kind);
+        services.AddTrainer<GradientDescentTrainer>(GradientDescentTrainer.Kind);
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using HyperBus.Orchestration.Hosting;
+using HyperBus.Reporting.Dashboard;
 using HyperBus.Storage;
 using HyperBus.Trainer.Sdk;
+using HyperBus.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,7 @@ namespace HyperBus.Cli.Running;
 /// <summary>Builds the Generic Host a command runs in: logging to stderr, the store, trainers and the bus parts it needs.</summary>
 public static class ProcessHost
 {
-    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers)
+    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -22,6 +24,11 @@ public static class ProcessHost
         {
             StorageCheck.EnsureUsable(options.Storage);
             builder.Services.AddSqliteStudyStore(options.Storage);
+            builder.Services.AddTrialVerification();
+            if (dashboard is not null)
+            {
+                builder.Services.AddDashboard(dashboard);
+            }
         }
 
         if (withTrainers)

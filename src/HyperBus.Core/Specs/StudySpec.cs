@@ -11,6 +11,12 @@ public sealed record StudySpec
 
     public StudyDirection Direction { get; init; } = StudyDirection.Minimize;
 
+    /// <summary>One direction per objective (<c>directions: [maximize, minimize]</c>); [Direction] for a single objective.</summary>
+    public IReadOnlyList<StudyDirection> Directions { get => field ?? [Direction]; init; }
+
+    /// <summary>Configurations the first trials run, in order, before the sampler is asked (<c>enqueue:</c>).</summary>
+    public IReadOnlyList<ParameterSet> Enqueue { get; init; } = [];
+
     /// <summary>The name of the objective (e.g. accuracy); a label for reports and trainers.</summary>
     public string Metric { get; init; } = "value";
 
@@ -34,6 +40,12 @@ public sealed record StudySpec
     public IReadOnlyDictionary<string, JsonElement> Fixed { get; init; } = new Dictionary<string, JsonElement>();
 
     public FidelitySpec? Fidelity { get; init; }
+
+    /// <summary>The folder trainers write models to; a returned artifact must lie inside it.</summary>
+    public string? Artifacts { get; init; }
+
+    /// <summary>Re-score returned ONNX models on a held-out share of the dataset.</summary>
+    public VerifySpec? Verify { get; init; }
 
     public required SearchSpace Space { get; init; }
 

@@ -44,6 +44,7 @@ public static class StudySpecParser
         }
 
         var direction = r.Enum("direction", Directions) ?? "minimize";
+        var directions = ReadDirections(r);
         var metric = r.String("metric") ?? "value";
         var trials = r.Integer("trials", 1, MaxTrials);
         var parallelism = r.Integer("parallelism", 1, MaxParallelism) ?? 1;
@@ -57,8 +58,12 @@ public static class StudySpecParser
 
         var fixedValues = ReadFixed(r);
         var fidelity = ReadFidelity(r);
+        var artifacts = VerifySpecReader.ReadArtifacts(r, fixedValues);
+        var verify = VerifySpecReader.ReadVerify(r, metric, artifacts, fixedValues);
         var space = SpaceSpecReader.Read(r);
-        var sampler = ReadComponent(r, "sampler", catalogs.Samplers, space, "random");
+        // Several objectives default to NSGA-II, Optuna's default multi-objective sampler.
+        var sampler = ReadComponent(r, "sampler", catalogs.Samplers, space, directions is { Count: > 1 } ? "nsga2" : "random");
+        var enqueue = space is null ? [] : EnqueueSpecReader.Read(r, space);
         var scheduler = ReadComponent(r, "scheduler", catalogs.Schedulers, space, "fifo");
         r.RejectUnknown();
 
@@ -71,7 +76,9 @@ public static class StudySpecParser
         return new StudySpec
         {
             Name = name!,
-            Direction = direction == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize,
+            Direction = directions?[0] ?? (direction == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize),
+            Directions = directions!,
+            Enqueue = enqueue,
             Metric = metric,
             Trials = (int)(trials ?? MaxTrials),
             Parallelism = (int)parallelism,
@@ -82,9 +89,53 @@ public static class StudySpecParser
             Trainer = trainer!,
             Fixed = fixedValues,
             Fidelity = fidelity,
+            Artifacts = artifacts,
+            Verify = verify,
             Space = space!,
             Document = JsonSerializer.SerializeToElement(obj),
         };
+    }
+
+    /// <summary><c>directions: [maximize, minimize]</c>: one per objective; null when absent (then <c>direction</c> holds).</summary>
+    private static List<StudyDirection>? ReadDirections(SpecObjectReader r)
+    {
+        if (!r.Has("directions"))
+        {
+            r.Raw("directions");
+            return null;
+        }
+
+        if (r.Has("direction"))
+        {
+            r.Error("directions", "give either 'direction' or 'directions', not both");
+        }
+
+        var list = r.Array("directions");
+        if (list is null)
+        {
+            return null;
+        }
+
+        if (list.Count == 0)
+        {
+            r.Error("directions", "must name at least one direction");
+            return null;
+        }
+
+        var result = new List<StudyDirection>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var text = list[i] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            if (text is null || !Directions.Contains(text))
+            {
+                r.Errors.Add(new SpecError($"{r.At("directions")}[{i}]", $"must be one of {string.Join(", ", Directions)}, not {SpecObjectReader.Describe(list[i])}"));
+                continue;
+            }
+
+            result.Add(text == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize);
+        }
+
+        return result.Count == list.Count ? result : null;
     }
 
     private static bool IsValidStudyName(string name) =>
@@ -107,7 +158,14 @@ public static class StudySpecParser
             obj["parallelism"] = parallelism;
         }
 
-        if (overrides.Seed is { } seed)
+        if (overrides.Seed is { } schedulerSeed && obj["sampler"] is null && SchedulerType(obj["scheduler"]) is "bohb" or "pbt")
+        {
+            // These schedulers bring their own sampler (and reject a spec naming one): the seed is theirs.
+            var scheduler = obj["scheduler"] as JsonObject ?? new JsonObject { ["type"] = SchedulerType(obj["scheduler"]) };
+            scheduler["seed"] = schedulerSeed;
+            obj["scheduler"] = scheduler;
+        }
+        else if (overrides.Seed is { } seed)
         {
             var sampler = obj["sampler"] switch
             {
@@ -119,6 +177,13 @@ public static class StudySpecParser
             obj["sampler"] = sampler;
         }
     }
+
+    private static string? SchedulerType(JsonNode? scheduler) => scheduler switch
+    {
+        JsonObject o when o["type"] is JsonValue t && t.TryGetValue<string>(out var type) => type,
+        JsonValue v when v.TryGetValue<string>(out var type) => type,
+        _ => null,
+    };
 
     private static Dictionary<string, JsonElement> ReadFixed(SpecObjectReader r)
     {

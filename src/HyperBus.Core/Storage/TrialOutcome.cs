@@ -1,3 +1,4 @@
+using HyperBus.Core.Space;
 using HyperBus.Core.Trials;
 
 namespace HyperBus.Core.Storage;
@@ -13,4 +14,14 @@ public sealed record TrialOutcome(
     string? Error = null,
     string? Checkpoint = null,
     string? Artifact = null,
-    string? WorkerId = null);
+    string? WorkerId = null)
+{
+    /// <summary>Every objective value of a multi-objective trial (Value holds the first).</summary>
+    public IReadOnlyList<double>? Values { get; init; }
+
+    /// <summary>Constraint values (&lt;= 0 is feasible).</summary>
+    public IReadOnlyList<double>? Constraints { get; init; }
+
+    /// <summary>The trial's final configuration when it grew while the trial ran (define-by-run); null keeps the stored one.</summary>
+    public ParameterSet? Params { get; init; }
+}

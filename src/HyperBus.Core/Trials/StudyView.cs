@@ -9,10 +9,22 @@ namespace HyperBus.Core.Trials;
 public sealed class StudyView
 {
     public StudyView(Guid studyId, SearchSpace space, StudyDirection direction, IReadOnlyList<Trial> trials)
+        : this(studyId, space, [direction], trials)
     {
+    }
+
+    /// <summary>A view of a study with one or more objectives (multi-objective when several directions).</summary>
+    public StudyView(Guid studyId, SearchSpace space, IReadOnlyList<StudyDirection> directions, IReadOnlyList<Trial> trials)
+    {
+        if (directions.Count == 0)
+        {
+            throw new ArgumentException("a study has at least one direction", nameof(directions));
+        }
+
         StudyId = studyId;
         Space = space;
-        Direction = direction;
+        Direction = directions[0];
+        Directions = directions;
         Trials = trials;
     }
 
@@ -20,7 +32,13 @@ public sealed class StudyView
 
     public SearchSpace Space { get; }
 
+    /// <summary>The direction of the (first) objective.</summary>
     public StudyDirection Direction { get; }
+
+    /// <summary>One direction per objective; a single entry for a single-objective study.</summary>
+    public IReadOnlyList<StudyDirection> Directions { get; }
+
+    public bool IsMultiObjective => Directions.Count > 1;
 
     /// <summary>All trials in number order, finished or not.</summary>
     public IReadOnlyList<Trial> Trials { get; }
@@ -32,13 +50,13 @@ public sealed class StudyView
 
     public IEnumerable<Trial> Running => Trials.Where(t => t.State == TrialState.Running);
 
-    /// <summary>The best completed trial, ties going to the earlier one; null before any completes.</summary>
+    /// <summary>The best feasible completed trial, ties going to the earlier one; null before any feasible one completes.</summary>
     public Trial? Best
     {
         get
         {
             Trial? best = null;
-            foreach (var t in Completed)
+            foreach (var t in Completed.Where(t => t.IsFeasible))
             {
                 if (best is null || IsBetter(t.Value!.Value, best.Value!.Value))
                 {

@@ -20,6 +20,12 @@ public sealed record Trial
     /// <summary>The objective for a completed trial, the last report for a pruned one.</summary>
     public double? Value { get; init; }
 
+    /// <summary>All objective values of a multi-objective trial (Value is the first); null for a single objective.</summary>
+    public IReadOnlyList<double>? Values { get; init; }
+
+    /// <summary>Constraint values; each must be &lt;= 0 for the trial to be feasible (Optuna's convention). Null: no constraints.</summary>
+    public IReadOnlyList<double>? Constraints { get; init; }
+
     public IReadOnlyList<TrialReport> Reports { get; init; } = [];
 
     /// <summary>Sampler and scheduler bookkeeping (generation, rung, ...), kept in the store so a restart resumes.</summary>
@@ -38,6 +44,12 @@ public sealed record Trial
     public DateTimeOffset? FinishedAt { get; init; }
 
     public bool IsFinished => State != TrialState.Running;
+
+    /// <summary>True unless a constraint value is positive (or not a number).</summary>
+    public bool IsFeasible => Constraints is null || Constraints.All(c => c <= 0);
+
+    /// <summary>The objective values: <see cref="Values"/>, or the single <see cref="Value"/>; empty when there is none.</summary>
+    public IReadOnlyList<double> Objectives => Values ?? (Value is { } v ? [v] : []);
 
     public TrialReport? LastReport => Reports.Count == 0 ? null : Reports[^1];
 }

@@ -8,4 +8,7 @@ public static class TrialAttributeKeys
 
     /// <summary>The generation of a population sampler's trial.</summary>
     public const string Generation = "generation";
+
+    /// <summary>Set on a trial that ran a configuration from the spec's <c>enqueue:</c> list.</summary>
+    public const string Enqueued = "enqueued";
 }

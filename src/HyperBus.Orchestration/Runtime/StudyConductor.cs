@@ -4,6 +4,7 @@ using HyperBus.Core.Scheduling;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Verification;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -25,9 +26,11 @@ public sealed class StudyConductor
     private readonly StudyLoader _loader;
     private readonly TimeProvider _time;
     private readonly ILogger<StudyConductor> _logger;
+    private readonly ITrialVerifier? _verifier;
 
-    public StudyConductor(IStudyStore store, StudyRuntimeRegistry registry, StudyFactory factory, IDecisionRouter decisions, StudyLoader loader, TimeProvider time, ILogger<StudyConductor> logger)
+    public StudyConductor(IStudyStore store, StudyRuntimeRegistry registry, StudyFactory factory, IDecisionRouter decisions, StudyLoader loader, TimeProvider time, ILogger<StudyConductor> logger, ITrialVerifier? verifier = null)
     {
+        _verifier = verifier;
         _loader = loader;
         _store = store;
         _registry = registry;
@@ -117,15 +120,23 @@ public sealed class StudyConductor
 
         if (!double.IsFinite(m.Value))
         {
-            return await FailAsync(study, trial, $"the objective is {m.Value}, not a finite number", retryable: false, context);
+            return await FailAsync(study, trial, $"the objective is {m.Value}, not a finite number", retryable: true, context);
         }
 
         var state = m.Pruned ? TrialState.Pruned : TrialState.Completed;
         var now = _time.GetUtcNow();
-        var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact, m.WorkerId);
+        var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact, m.WorkerId) { Values = m.Values };
+        // The artifact is checked (and, with verify:, the model re-scored) before anything is recorded.
+        var verdict = _verifier is null ? null : await _verifier.VerifyAsync(new(study.StudyId, study.Spec, trial, outcome, study.View()), context.CancellationToken);
+        if (verdict?.Error is { } rejected)
+        {
+            return await FailAsync(study, trial, rejected, verdict.Retryable, context);
+        }
+
+        outcome = verdict?.Outcome ?? outcome;
         if (await _store.FinishTrialAsync(trial.Id, trial.Attempt, outcome, context.CancellationToken))
         {
-            study.Replace(trial with { State = state, Value = m.Value, FinishedAt = now, Checkpoint = m.Checkpoint ?? trial.Checkpoint, Artifact = m.Artifact ?? trial.Artifact });
+            study.Replace(trial with { State = state, Value = outcome.Value, Values = outcome.Values ?? trial.Values, FinishedAt = now, Checkpoint = m.Checkpoint ?? trial.Checkpoint, Artifact = m.Artifact ?? trial.Artifact, Attributes = verdict?.Attributes ?? trial.Attributes });
             study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
             await PublishProgressAsync(study, context);
         }
@@ -234,7 +245,7 @@ public sealed class StudyConductor
                 return;
             }
 
-            var plans = TrialPlanning.Plan(study.Sampler, view, wanted);
+            var plans = TrialPlanning.Plan(study.Sampler, view, wanted, study.Spec.Enqueue);
             // A plain sampler that gives fewer is used up (a grid); a planning one may just have to wait.
             study.Exhausted = study.Sampler is IPlanningSampler ? plans.Count == 0 && study.Running == 0 : plans.Count < wanted;
             if (plans.Count == 0)

@@ -26,7 +26,9 @@ public sealed class StudyFactory
     public StudySpec Parse(System.Text.Json.JsonElement document)
     {
         var spec = StudySpecParser.Parse(document, Catalogs);
-        if (document.TryGetProperty("sampler", out _) && CreateScheduler(spec) is ISamplerOwningScheduler)
+        // Built here so checks that need the fidelity (pbt requires one) reject the spec up front.
+        var scheduler = CreateScheduler(spec);
+        if (document.TryGetProperty("sampler", out _) && scheduler is ISamplerOwningScheduler)
         {
             throw new SpecException([new SpecError("sampler", $"the '{spec.Scheduler.Type}' scheduler brings its own sampler; remove 'sampler'")]);
         }

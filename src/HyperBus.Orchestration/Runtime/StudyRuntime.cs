@@ -83,7 +83,7 @@ public sealed class StudyRuntime
     public int Count(TrialState state) => _counts[(int)state];
 
     /// <summary>The view handed to samplers and schedulers; it wraps the live list, so it is only valid under <see cref="Gate"/>.</summary>
-    public StudyView View() => new(StudyId, Spec.Space, Spec.Direction, _trials);
+    public StudyView View() => new(StudyId, Spec.Space, Spec.Directions, _trials);
 
     public Trial? Find(Guid trialId) => _index.TryGetValue(trialId, out var i) ? _trials[i] : null;
 
