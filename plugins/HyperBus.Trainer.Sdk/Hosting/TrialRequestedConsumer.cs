@@ -45,6 +45,12 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, (request.Deadline - _time.GetUtcNow()).Ticks));
         using var expiry = new CancellationTokenSource(span, _time);
+        if (request.Checkpoint is { } checkpoint && CheckpointFolders.Refuse(_options.CheckpointRoot, checkpoint) is { } refused)
+        {
+            await PublishFailure(context, refused, retryable: false);
+            return;
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, expiry.Token);
         double? lastReported = null;
         var trial = new TrialContext(request, async (step, value, checkpoint, ct) =>

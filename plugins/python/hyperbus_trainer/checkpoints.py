@@ -19,3 +19,18 @@ def trial_folder(root: Optional[str], study_id: str, trial_id: str) -> str:
     folder = os.path.join(os.path.abspath(root or default_root()), study_id.replace("-", ""), trial_id.replace("-", ""))
     os.makedirs(folder, exist_ok=True)
     return folder
+
+
+def refuse(root: Optional[str], checkpoint: str) -> Optional[str]:
+    """Why a checkpoint named by a message may not be read, or None when it lies inside the root.
+
+    A message must never make a worker read files outside its configured folder: ``..``, an absolute
+    path elsewhere and a link out of the root are all refused.
+    """
+    if ".." in checkpoint.replace("\\", "/").split("/"):
+        return f"checkpoint: '{checkpoint}' must not contain '..'"
+    base = os.path.realpath(root or default_root())
+    path = os.path.realpath(os.path.join(base, checkpoint))
+    if not path.startswith(base + os.sep):
+        return f"checkpoint: '{checkpoint}' is outside the checkpoint folder '{base}'"
+    return None

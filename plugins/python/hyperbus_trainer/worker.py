@@ -22,7 +22,7 @@ from typing import Any, Deque, Dict, Mapping, Optional, Tuple
 import pika
 from pika.exceptions import AMQPError
 
-from . import events, topology
+from . import checkpoints, events, topology
 from .context import TrialContext
 from .decisions import PendingDecisions
 from .errors import MalformedMessageError
@@ -237,7 +237,12 @@ class Worker:
 
     def _train(self, running: _RunningTrial, function: Optional[TrainerFunction],
                context: TrialContext) -> None:
-        outcome = execute(function, context, self.worker_id)
+        request = running.request
+        refused = checkpoints.refuse(context.checkpoint_root, request.checkpoint) if request.checkpoint else None
+        if refused is not None:
+            outcome = events.trial_failed(request, self.worker_id, refused, False)
+        else:
+            outcome = execute(function, context, self.worker_id)
         if running.abandoned:
             log.info("trial %s attempt %d returned after it was abandoned; outcome dropped", *running.request.key)
             return

@@ -109,6 +109,13 @@ def test_an_oversized_request_is_refused_into_the_error_queue(host: Host, worker
     assert method is not None and "over the 1048576-byte limit" in properties.headers["MT-Fault-Message"]
 
 
+def test_a_checkpoint_outside_the_checkpoint_folder_is_refused(host: Host, worker: WorkerProcess) -> None:
+    request = host.request("sklearn-svc", fixed={"dataset": "iris"}, checkpoint="/etc/passwd")
+    outcome = host.wait_for_outcome(request["trialId"])
+    assert outcome.type == "TrialFailed" and outcome.body["retryable"] is False
+    assert "is outside the checkpoint folder" in outcome.body["error"]
+
+
 def test_a_stop_decision_ends_the_trial_as_pruned_with_the_last_reported_value(
         host: Host, worker: WorkerProcess) -> None:
     def answer(message) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ public static class SharedOptions
 
     public static Option<string?> RabbitMq { get; } = new("--rabbitmq")
     {
-        Description = "amqp://user:password@host:port/vhost (default: $HYPERBUS_RABBITMQ)",
+        Description = "amqp://user:password@host:port/vhost (default: $HYPERBUS_RABBITMQ, or the file named by $HYPERBUS_RABBITMQ_FILE)",
     };
 
     public static Option<bool> Json { get; } = new("--json") { Description = "print exactly one JSON object on stdout" };
@@ -47,7 +47,7 @@ public static class SharedOptions
             var other => throw new SpecException([new SpecError("--transport", $"must be inmemory or rabbitmq, not '{other}'")]),
         };
         Uri? uri = null;
-        var url = result.GetValue(RabbitMq) ?? Environment.GetEnvironmentVariable("HYPERBUS_RABBITMQ");
+        var url = result.GetValue(RabbitMq) ?? NonEmpty(Environment.GetEnvironmentVariable("HYPERBUS_RABBITMQ")) ?? UrlFromFile();
         if (transport == BusTransport.RabbitMq)
         {
             if (string.IsNullOrWhiteSpace(url))
@@ -62,5 +62,29 @@ public static class SharedOptions
         }
 
         return new BusCommandOptions(transport, uri, result.GetValue(Storage)!, result.GetValue(Verbose));
+    }
+
+    /// <summary>
+    /// The URL from the file named by HYPERBUS_RABBITMQ_FILE (a Docker or Kubernetes secret), so the
+    /// password is in neither the command line nor the environment.
+    /// </summary>
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string? UrlFromFile()
+    {
+        var file = Environment.GetEnvironmentVariable("HYPERBUS_RABBITMQ_FILE");
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(file).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpecException([new SpecError("HYPERBUS_RABBITMQ_FILE", $"cannot read '{file}': {e.Message}")]);
+        }
     }
 }
