@@ -111,6 +111,7 @@ public sealed class InMemoryStudyStore : IStudyStore
                 Checkpoint = outcome.Checkpoint ?? row.Trial.Checkpoint,
                 Artifact = outcome.Artifact ?? row.Trial.Artifact,
                 FinishedAt = outcome.FinishedAt,
+                DurationSeconds = double.IsFinite(outcome.DurationSeconds) ? outcome.DurationSeconds : null,
             }, a => a with { State = outcome.State.ToString(), Value = value, Error = outcome.Error, FinishedAt = outcome.FinishedAt, WorkerId = a.WorkerId ?? outcome.WorkerId });
         });
     }

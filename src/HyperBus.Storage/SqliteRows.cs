@@ -9,7 +9,7 @@ internal static class SqliteRows
 {
     public const string StudyColumns = "id, name, spec_json, direction, status, created_at, finished_at";
 
-    public const string TrialColumns = "id, number, state, attempt, params_json, value, budget, started_at, finished_at, checkpoint, artifact, values_json, constraints_json";
+    public const string TrialColumns = "id, number, state, attempt, params_json, value, budget, started_at, finished_at, checkpoint, artifact, values_json, constraints_json, duration";
 
     public const string AttemptColumns = "trial_id, attempt, worker_id, started_at, finished_at, state, value, error";
 
@@ -37,6 +37,7 @@ internal static class SqliteRows
         Artifact = r.GetStringOrNull(10),
         Values = SqliteValues.ReadDoubles(r.GetStringOrNull(11)),
         Constraints = SqliteValues.ReadDoubles(r.GetStringOrNull(12)),
+        DurationSeconds = r.GetDoubleOrNull(13),
         Reports = reports,
         Attributes = attributes,
     };

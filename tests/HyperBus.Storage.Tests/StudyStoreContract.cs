@@ -221,6 +221,7 @@ public abstract partial class StudyStoreContract : IDisposable
         Assert.Equal(0.93, loaded.Value);
         Assert.Equal(T0.AddSeconds(1), loaded.StartedAt);
         Assert.Equal(T0.AddMinutes(2), loaded.FinishedAt);
+        Assert.Equal((119.5, "ckpt/7", "s3://models/7"), (loaded.DurationSeconds, loaded.Checkpoint, loaded.Artifact));
         var stored = await ReadStoredOutcomeAsync(trial.Id);
         Assert.NotNull(stored);
         Assert.Equal(metrics.OrderBy(m => m.Key), stored.Metrics!.OrderBy(m => m.Key));

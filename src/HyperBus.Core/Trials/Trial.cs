@@ -39,6 +39,9 @@ public sealed record Trial
     /// <summary>The model the trial's outcome saved (a path or URI).</summary>
     public string? Artifact { get; init; }
 
+    /// <summary>How long the finishing attempt trained, as its trainer measured it (quick trials never announce a start).</summary>
+    public double? DurationSeconds { get; init; }
+
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }

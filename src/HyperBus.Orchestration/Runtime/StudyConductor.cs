@@ -136,7 +136,7 @@ public sealed class StudyConductor
         outcome = verdict?.Outcome ?? outcome;
         if (await _store.FinishTrialAsync(trial.Id, trial.Attempt, outcome, context.CancellationToken))
         {
-            study.Replace(trial with { State = state, Value = outcome.Value, Values = outcome.Values ?? trial.Values, FinishedAt = now, Checkpoint = m.Checkpoint ?? trial.Checkpoint, Artifact = m.Artifact ?? trial.Artifact, Attributes = verdict?.Attributes ?? trial.Attributes });
+            study.Replace(trial with { State = state, Value = outcome.Value, Values = outcome.Values ?? trial.Values, FinishedAt = now, DurationSeconds = m.DurationSeconds, Checkpoint = m.Checkpoint ?? trial.Checkpoint, Artifact = m.Artifact ?? trial.Artifact, Attributes = verdict?.Attributes ?? trial.Attributes });
             study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
             await PublishProgressAsync(study, context);
         }

@@ -46,9 +46,9 @@ public static class TrialTable
         html.Append("</tbody></table>\n");
     }
 
-    /// <summary>Seconds from the current attempt's start to the trial's end, when both are known.</summary>
+    /// <summary>The trainer's own measure of the finishing attempt, else its start to the trial's end when both are known.</summary>
     public static double? Duration(Trial trial) =>
-        trial is { StartedAt: { } start, FinishedAt: { } end } ? Math.Max(0, (end - start).TotalSeconds) : null;
+        trial.DurationSeconds ?? (trial is { StartedAt: { } start, FinishedAt: { } end } ? Math.Max(0, (end - start).TotalSeconds) : null);
 
     private static void Cell(StringBuilder html, string text, double? sortKey)
     {
