@@ -8,24 +8,38 @@ namespace HyperBus.Samplers.CmaEs;
 
 /// <summary>CMA-ES with IPOP restarts over the always-active numeric parameters; categorical and conditional ones are drawn at random.</summary>
 /// <remarks>
-/// The sampler keeps no state: generations are consecutive blocks of trial numbers (lambda per block),
+/// The store is the only source of truth: generations are consecutive blocks of trial numbers (lambda per block),
 /// and the distribution is rebuilt by replaying every finished block from the stored parameters and
 /// values. A restarted host therefore continues the same run. A block is told once all its trials have
 /// finished; failed trials rank last, pruned ones after completed ones. Trials asked for before the
 /// previous block finished (parallel studies) are drawn from the latest distribution and later count
-/// as injected solutions of their own block.
+/// as injected solutions of their own block. The replayed run is cached with the trial data it consumed
+/// (<see cref="CmaReplay"/>), so a call replays only the generations finished since the last one.
 /// </remarks>
 public sealed class CmaEsSampler : ISampler
 {
     private const int RestartStream = 3;
     private readonly CmaEsOptions _options;
+    private readonly Lock _gate = new();
+    private CmaReplay? _cache;
 
     public CmaEsSampler(CmaEsOptions options)
     {
         _options = options;
     }
 
+    /// <summary>IPOP restarts in the cached run (for tests).</summary>
+    internal int CachedRestarts => _cache?.Restarts ?? 0;
+
     public IReadOnlyList<ParameterSet> Suggest(StudyView study, int count)
+    {
+        lock (_gate)
+        {
+            return SuggestLocked(study, count);
+        }
+    }
+
+    private List<ParameterSet> SuggestLocked(StudyView study, int count)
     {
         var axes = study.Space.Parameters.OfType<NumericParameter>().Where(p => p.Condition is null && p.Values is null).ToList();
         var result = new List<ParameterSet>(count);
@@ -47,35 +61,88 @@ public sealed class CmaEsSampler : ISampler
 
     private CmaState Replay(StudyView study, List<NumericParameter> axes)
     {
-        var n = axes.Count;
-        var lambda = _options.PopulationSize ?? (4 + (int)Math.Floor(3 * Math.Log(n)));
-        var minStd = axes.Select(MinimumStd).ToArray();
-        var state = new CmaState(Enumerable.Repeat(0.5, n).ToArray(), _options.Sigma0, lambda, minStd);
         var byNumber = study.Trials.ToDictionary(t => t.Number);
-        var bestPerGeneration = new List<double>();
-        var restarts = 0;
-        for (var start = 0; ; start += state.Lambda)
+        var axesKey = string.Join('\n', axes.Select(a => a.Name));
+        // Go on from the cached run only if the trials it consumed still read the same; else rebuild.
+        var replay = _cache is { } cached && cached.AxesKey == axesKey && Agrees(study, axes, byNumber, cached)
+            ? cached
+            : Fresh(axes, axesKey);
+        _cache = replay;
+        var n = axes.Count;
+        var minStd = axes.Select(MinimumStd).ToArray();
+        while (true)
         {
-            var block = Enumerable.Range(start, state.Lambda).Select(k => byNumber.GetValueOrDefault(k)).ToList();
+            var state = replay.State;
+            var block = Enumerable.Range(replay.NextStart, state.Lambda).Select(k => byNumber.GetValueOrDefault(k)).ToList();
             if (block.Any(t => t is null || !t.IsFinished))
             {
                 return state;
             }
 
-            var ranked = block.Select(t => (Point: axes.Select(a => t!.Params.TryGetValue(a.Name, out var v) ? UnitInterval.ToUnit(a, NumericParameter.AsDouble(v)) : 0.5).ToArray(), Key: RankKey(study, t!)))
-                .OrderBy(s => s.Key.Tier).ThenBy(s => s.Key.Loss).ToList();
-            state.Tell([.. ranked.Select(r => r.Point)]);
-            bestPerGeneration.Add(ranked[0].Key.Loss);
-            if (_options.Restarts && (state.HasConverged || Stalled(bestPerGeneration, ranked.Select(r => r.Key.Loss), n, state.Lambda)))
+            var read = block.Select(t => (Point: UnitPoint(axes, t!), Key: RankKey(study, t!))).ToList();
+            foreach (var (point, key) in read)
             {
-                restarts++;
-                var random = TrialRandom.For(_options.Seed, restarts, RestartStream);
+                replay.Consumed.AddRange(point);
+                replay.Consumed.Add(key.Tier);
+                replay.Consumed.Add(key.Loss);
+            }
+
+            var ranked = read.OrderBy(s => s.Key.Tier).ThenBy(s => s.Key.Loss).ToList();
+            state.Tell([.. ranked.Select(r => r.Point)]);
+            replay.NextStart += state.Lambda;
+            replay.BestPerGeneration.Add(ranked[0].Key.Loss);
+            if (_options.Restarts && (state.HasConverged || Stalled(replay.BestPerGeneration, ranked.Select(r => r.Key.Loss), n, state.Lambda)))
+            {
+                replay.Restarts++;
+                var random = TrialRandom.For(_options.Seed, replay.Restarts, RestartStream);
                 var mean = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
-                state = new CmaState(mean, _options.Sigma0, state.Lambda * 2, minStd);
-                bestPerGeneration.Clear();
+                replay.State = new CmaState(mean, _options.Sigma0, state.Lambda * 2, minStd);
+                replay.BestPerGeneration.Clear();
             }
         }
     }
+
+    private CmaReplay Fresh(List<NumericParameter> axes, string axesKey)
+    {
+        var n = axes.Count;
+        var lambda = _options.PopulationSize ?? (4 + (int)Math.Floor(3 * Math.Log(n)));
+        var minStd = axes.Select(MinimumStd).ToArray();
+        return new CmaReplay(axesKey, new CmaState(Enumerable.Repeat(0.5, n).ToArray(), _options.Sigma0, lambda, minStd));
+    }
+
+    private static bool Agrees(StudyView study, List<NumericParameter> axes, Dictionary<int, Trial> byNumber, CmaReplay replay)
+    {
+        var consumed = replay.Consumed;
+        var i = 0;
+        for (var k = 0; k < replay.NextStart; k++)
+        {
+            if (!byNumber.TryGetValue(k, out var t) || !t.IsFinished)
+            {
+                return false;
+            }
+
+            foreach (var a in axes)
+            {
+                if (!UnitValue(a, t).Equals(consumed[i++]))
+                {
+                    return false;
+                }
+            }
+
+            var (tier, loss) = RankKey(study, t);
+            if (!tier.Equals(consumed[i++]) || !loss.Equals(consumed[i++]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double[] UnitPoint(List<NumericParameter> axes, Trial t) => [.. axes.Select(a => UnitValue(a, t))];
+
+    private static double UnitValue(NumericParameter a, Trial t) =>
+        t.Params.TryGetValue(a.Name, out var v) ? UnitInterval.ToUnit(a, NumericParameter.AsDouble(v)) : 0.5;
 
     private static (double Tier, double Loss) RankKey(StudyView study, Trial t) => t.State switch
     {

@@ -5,7 +5,7 @@ using HyperBus.Samplers.Sobol;
 
 namespace HyperBus.Samplers.GaussianProcess;
 
-/// <summary>Gaussian-process Bayesian optimisation (in the spirit of Optuna's GPSampler): Matérn 5/2 ARD GP on standardised losses, log EI acquisition.</summary>
+/// <summary>Gaussian-process Bayesian optimisation (in the spirit of Optuna's GPSampler): Matérn 5/2 ARD GP on Box-Cox-warped, standardised losses, log EI acquisition.</summary>
 /// <remarks>
 /// Running trials are added with a "constant liar" loss (the mean) and pruned ones with the worst loss, so
 /// parallel suggestions and suggestions within one batch avoid points already being tried. All randomness
@@ -39,7 +39,7 @@ public sealed class GpSampler : ISampler
 
         var encoding = new GpEncoding(study.Space);
         var x = completed.Select(t => encoding.Encode(t.Params)).ToList();
-        var losses = completed.Select(t => study.ToLoss(t.Value!.Value)).ToArray();
+        var losses = LossWarping.Apply([.. completed.Select(t => study.ToLoss(t.Value!.Value))]);
         var mean = losses.Average();
         var std = Math.Sqrt(losses.Sum(v => (v - mean) * (v - mean)) / losses.Length);
         std = std > 1e-12 ? std : 1;
