@@ -15,4 +15,8 @@ public sealed record StudyCompleted(
     int Completed,
     int Pruned,
     int Failed,
-    double DurationSeconds);
+    double DurationSeconds)
+{
+    /// <summary>The Pareto front (feasible completed trials no other dominates) of a multi-objective study; null with one objective.</summary>
+    public IReadOnlyList<ParetoTrial>? ParetoFront { get; init; }
+}

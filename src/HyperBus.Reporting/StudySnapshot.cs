@@ -11,6 +11,11 @@ public sealed record StudySnapshot(StudyRecord Study, string Metric, SearchSpace
 {
     public StudyDirection Direction => Study.Direction;
 
+    /// <summary>One direction per objective, from the stored spec's <c>directions</c>; [Direction] for a single objective.</summary>
+    public IReadOnlyList<StudyDirection> Directions { get; init; } = [Study.Direction];
+
+    public bool IsMultiObjective => Directions.Count > 1;
+
     /// <summary>Completed trials with a value, in number order.</summary>
     public IReadOnlyList<Trial> Completed => Trials.Where(t => t.State == TrialState.Completed && t.Value is not null).ToList();
 
@@ -37,7 +42,7 @@ public sealed record StudySnapshot(StudyRecord Study, string Metric, SearchSpace
     public static StudySnapshot Create(StudyRecord study, IReadOnlyList<Trial> trials)
     {
         var (metric, space) = ReadSpec(study.SpecJson);
-        return new StudySnapshot(study, metric, space, trials);
+        return new StudySnapshot(study, metric, space, trials) { Directions = ReadDirections(study.SpecJson) ?? [study.Direction] };
     }
 
     public static async Task<StudySnapshot> LoadAsync(IStudyStore store, StudyRecord study, CancellationToken cancellationToken = default) =>
@@ -62,6 +67,26 @@ public sealed record StudySnapshot(StudyRecord Study, string Metric, SearchSpace
         catch (System.Text.Json.JsonException)
         {
             return ("value", null);
+        }
+    }
+
+    private static List<StudyDirection>? ReadDirections(string specJson)
+    {
+        try
+        {
+            if (JsonNode.Parse(specJson) is not JsonObject root || root["directions"] is not JsonArray list || list.Count == 0)
+            {
+                return null;
+            }
+
+            var directions = list.Select(d => d is JsonValue v && v.TryGetValue<string>(out var text) ? text : null).ToList();
+            return directions.All(d => d is "minimize" or "maximize")
+                ? [.. directions.Select(d => d == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize)]
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 }

@@ -42,7 +42,7 @@ public static class SubmitCommand
             await host.StartAsync(ct);
             try
             {
-                var studyId = await StudySession.SubmitAsync(host.Services, parsed, before: null, ct);
+                var studyId = await StudySession.SubmitAsync(host.Services, parsed, ct);
                 Console.WriteLine(json ? $$"""{"study":"{{parsed.Name}}","studyId":"{{studyId}}","submitted":true}""" : $"submitted {parsed.Name} as {studyId}");
                 return CommandRunner.Ok;
             }

@@ -1,9 +1,7 @@
 using HyperBus.Cli.Output;
 using HyperBus.Contracts;
 using HyperBus.Core.Specs;
-using HyperBus.Orchestration.Feeds;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
+using HyperBus.Orchestration.Submission;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
@@ -29,33 +27,30 @@ public static class StudySession
 
     public static async Task<StudyCompleted> SubmitAndFollowAsync(IServiceProvider services, StudySpec spec, bool json, CancellationToken cancellationToken)
     {
-        var feed = services.GetRequiredService<StudyFeed>();
-        var studyId = await SubmitAsync(services, spec, before: id => feed.Follow(id), cancellationToken);
         if (json)
         {
-            return await StudyFollower.FollowAsync(feed, studyId, _ => { }, cancellationToken);
+            return await StudySubmitter.RunAsync(services, spec.Document, _ => { }, cancellationToken);
         }
 
         var view = new ProgressView(AnsiConsole.Console, spec.Name, spec.Metric);
-        return await view.ShowAsync(spec.Trials, onProgress => StudyFollower.FollowAsync(feed, studyId, onProgress, cancellationToken));
+        return await view.ShowAsync(spec.Trials, onProgress => StudySubmitter.RunAsync(services, spec.Document, onProgress, cancellationToken));
     }
 
-    /// <summary>Sends the study to the host's queue and returns its id; <paramref name="before"/> runs first (to follow it without missing an event).</summary>
-    public static async Task<Guid> SubmitAsync(IServiceProvider services, StudySpec spec, Action<Guid>? before, CancellationToken cancellationToken)
-    {
-        var time = services.GetRequiredService<TimeProvider>();
-        var studyId = Guid.CreateVersion7(time.GetUtcNow());
-        before?.Invoke(studyId);
-        var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{MessageNames.HostQueue}"));
-        await endpoint.Send(new SubmitStudy(studyId, spec.Document, time.GetUtcNow()), cancellationToken);
-        return studyId;
-    }
+    /// <summary>Sends the study to the host's queue and returns its id.</summary>
+    public static Task<Guid> SubmitAsync(IServiceProvider services, StudySpec spec, CancellationToken cancellationToken) =>
+        StudySubmitter.SubmitAsync(services, spec.Document, before: null, cancellationToken);
 
     public static void Print(StudySpec spec, StudyCompleted completed, bool json)
     {
         var summary = new StudySummary(completed.Name, completed.StudyId, completed.Outcome.ToString(), spec.Direction.ToString().ToLowerInvariant(),
             spec.Metric, completed.BestValue, completed.BestTrialNumber, completed.BestParams,
-            new TrialCounts(completed.Completed, completed.Pruned, completed.Failed), Math.Round(completed.DurationSeconds, 3));
+            new TrialCounts(completed.Completed, completed.Pruned, completed.Failed), Math.Round(completed.DurationSeconds, 3))
+        {
+            Directions = spec.Directions.Count > 1 ? [.. spec.Directions.Select(d => d.ToString().ToLowerInvariant())] : null,
+            ParetoFront = completed.ParetoFront is { } front
+                ? new ParetoFrontSummary(front.Count, [.. front.Select(t => new ParetoFrontTrial(t.Number, t.Values, t.Params))])
+                : null,
+        };
         if (json)
         {
             SummaryView.WriteJson(Console.Out, summary);

@@ -1,5 +1,6 @@
 using HyperBus.Contracts;
 using HyperBus.Core.Trials;
+using HyperBus.Samplers.Nsga2;
 
 namespace HyperBus.Orchestration.Runtime;
 
@@ -24,10 +25,16 @@ public static class TrialMessages
 
     public static StudyCompleted Completed(StudyRuntime study, StudyOutcome outcome, DateTimeOffset now)
     {
-        var best = study.View().Best;
-        return new StudyCompleted(study.StudyId, study.Spec.Name, outcome, best?.Id, best?.Number, best?.Value, null,
+        var view = study.View();
+        var best = view.Best;
+        return new StudyCompleted(study.StudyId, study.Spec.Name, outcome, best?.Id, best?.Number, best?.Value, best?.Values,
             best?.Params.ToJson(), study.Count(TrialState.Completed), study.Count(TrialState.Pruned), study.Count(TrialState.Failed),
-            (now - study.StartedAt).TotalSeconds);
+            (now - study.StartedAt).TotalSeconds)
+        {
+            // With several objectives no single trial is best: the front is the answer.
+            ParetoFront = view.IsMultiObjective
+                ? [.. ParetoDominance.ParetoFront(view.Trials, view.Directions).Select(t => new ParetoTrial(t.Id, t.Number, t.Objectives, t.Params.ToJson()))]
+                : null,
+        };
     }
-
 }

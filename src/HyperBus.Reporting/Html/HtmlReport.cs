@@ -26,7 +26,9 @@ public static class HtmlReport
 
         html.Append("<h2>Summary</h2>\n<table id=\"summary\">");
         Row(html, "state", s.Status.ToString().ToLowerInvariant());
-        Row(html, "objective", $"{s.Direction.ToString().ToLowerInvariant()} {study.Metric}");
+        Row(html, study.IsMultiObjective ? "objectives" : "objective", study.IsMultiObjective
+            ? string.Join(", ", study.Directions.Select(d => d.ToString().ToLowerInvariant()))
+            : $"{s.Direction.ToString().ToLowerInvariant()} {study.Metric}");
         Row(html, "created", s.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
         Row(html, "finished", s.FinishedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-");
         foreach (var state in Enum.GetValues<TrialState>())
@@ -34,22 +36,18 @@ public static class HtmlReport
             Row(html, $"{state.ToString().ToLowerInvariant()} trials", study.Trials.Count(t => t.State == state).ToString(CultureInfo.InvariantCulture));
         }
 
-        html.Append("</table>\n<h2>Best trial</h2>\n");
-        if (study.Best is { } best)
+        html.Append("</table>\n");
+        if (ParetoFrontData.Compute(study) is { } pareto)
         {
-            html.Append("<table id=\"best\">");
-            Row(html, "trial", best.Number.ToString(CultureInfo.InvariantCulture));
-            Row(html, study.Metric, NumberFormat.Value(best.Value));
-            foreach (var (name, value) in best.Params.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                Row(html, name, ParameterValues.Format(value));
-            }
-
-            html.Append("</table>\n");
+            ParetoFrontTable.Write(html, pareto, study.ParameterNames);
+        }
+        else if (study.IsMultiObjective)
+        {
+            html.Append("<h2>Pareto front</h2>\n<p>No trial has completed.</p>\n");
         }
         else
         {
-            html.Append("<p>No trial has completed.</p>\n");
+            WriteBest(html, study);
         }
 
         if (importances.Count > 0)
@@ -75,6 +73,27 @@ public static class HtmlReport
         TrialTable.Write(html, study);
         html.Append("<script>").Append(ReportAssets.SortScript).Append("</script>\n</body></html>\n");
         return html.ToString();
+    }
+
+    private static void WriteBest(StringBuilder html, StudySnapshot study)
+    {
+        html.Append("<h2>Best trial</h2>\n");
+        if (study.Best is { } best)
+        {
+            html.Append("<table id=\"best\">");
+            Row(html, "trial", best.Number.ToString(CultureInfo.InvariantCulture));
+            Row(html, study.Metric, NumberFormat.Value(best.Value));
+            foreach (var (name, value) in best.Params.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Row(html, name, ParameterValues.Format(value));
+            }
+
+            html.Append("</table>\n");
+        }
+        else
+        {
+            html.Append("<p>No trial has completed.</p>\n");
+        }
     }
 
     private static void Row(StringBuilder html, string name, string value) =>

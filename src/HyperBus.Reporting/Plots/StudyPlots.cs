@@ -11,6 +11,11 @@ public static class StudyPlots
         var plots = new List<RenderedPlot>();
         var completed = study.Completed;
         var metric = study.Metric;
+        if (ParetoFrontData.Compute(study) is { } pareto)
+        {
+            plots.Add(PlotRenderer.Render("pareto-front", "Pareto front (first two objectives)", ParetoFrontPlot.Create(pareto)));
+        }
+
         if (completed.Count > 0)
         {
             plots.Add(PlotRenderer.Render("history", "Optimization history", HistoryPlot.Create(OptimizationHistory.Compute(study.Trials, study.Direction), metric, study.Direction)));

@@ -11,10 +11,15 @@ public sealed class StudyBuilder
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly List<Trial> _trials = [];
 
-    public StudyBuilder(string spaceJson = """{"x": {"type": "float", "low": 0, "high": 1}}""", StudyDirection direction = StudyDirection.Minimize, string metric = "loss", string name = "demo")
+    public StudyBuilder(string spaceJson = """{"x": {"type": "float", "low": 0, "high": 1}}""", StudyDirection direction = StudyDirection.Minimize, string metric = "loss", string name = "demo",
+        IReadOnlyList<StudyDirection>? directions = null)
     {
-        Record = new StudyRecord(Guid.NewGuid(), name, $$"""{"study": "{{name}}", "metric": "{{metric}}", "trainer": "function", "trials": 10, "space": {{spaceJson}}}""",
-            direction, StudyStatus.Running, Start, null);
+        // A multi-objective spec names its directions as a list, as a spec file does.
+        var objective = directions is null
+            ? string.Empty
+            : $"\"directions\": [{string.Join(", ", directions.Select(d => $"\"{d.ToString().ToLowerInvariant()}\""))}], ";
+        Record = new StudyRecord(Guid.NewGuid(), name, $$"""{"study": "{{name}}", {{objective}}"metric": "{{metric}}", "trainer": "function", "trials": 10, "space": {{spaceJson}}}""",
+            directions?[0] ?? direction, StudyStatus.Running, Start, null);
     }
 
     public StudyRecord Record { get; }
@@ -37,6 +42,14 @@ public sealed class StudyBuilder
             StartedAt = Start.AddSeconds(number),
             FinishedAt = state == TrialState.Running ? null : Start.AddSeconds(number + 0.5),
         });
+        return this;
+    }
+
+    /// <summary>A completed trial of a multi-objective study: all its values (Value = the first) and optional constraints.</summary>
+    public StudyBuilder AddObjectives(double[] values, object parameters, double[]? constraints = null)
+    {
+        Add(values[0], parameters);
+        _trials[^1] = _trials[^1] with { Values = values, Constraints = constraints };
         return this;
     }
 

@@ -1,4 +1,4 @@
-namespace HyperBus.Cli.Running;
+namespace HyperBus.Orchestration.Submission;
 
 /// <summary>The broker did not answer; the message names it without its password.</summary>
 public sealed class BrokerUnreachableException : Exception
