@@ -15,7 +15,7 @@ using HyperBus.Schedulers.SuccessiveHalving;
 namespace HyperBus.Schedulers;
 
 /// <summary>Every scheduler (and pruner) a spec can name, by type.</summary>
-public sealed class SchedulerCatalog : ComponentCatalog<ISchedulerFactory>
+public sealed class SchedulerCatalog : ComponentCatalog<ISchedulerFactory>, IComponentCatalog
 {
     public SchedulerCatalog(IEnumerable<ISchedulerFactory> factories)
         : base(factories)
@@ -34,6 +34,8 @@ public sealed class SchedulerCatalog : ComponentCatalog<ISchedulerFactory>
         new BohbSchedulerFactory(),
         new PbtSchedulerFactory(),
     ]);
+
+    bool IComponentCatalog.BringsOwnSampler(string type) => Factories.TryGetValue(type, out var factory) && factory.BringsOwnSampler;
 
     public IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction) =>
         Factories[spec.Type].Create(spec, fidelity, direction);

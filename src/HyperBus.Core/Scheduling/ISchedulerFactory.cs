@@ -8,4 +8,7 @@ namespace HyperBus.Core.Scheduling;
 public interface ISchedulerFactory : IComponentFactory
 {
     IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction);
+
+    /// <summary>True when its schedulers bring their own sampler (<see cref="ISamplerOwningScheduler"/>).</summary>
+    bool BringsOwnSampler => false;
 }

@@ -9,4 +9,7 @@ public interface IComponentCatalog
 
     /// <summary>Reads and checks the options of <paramref name="type"/>; the reader collects the errors.</summary>
     void ValidateOptions(string type, SpecObjectReader options, SearchSpace? space);
+
+    /// <summary>True for a scheduler type that brings its own sampler: a spec's seed then belongs to it.</summary>
+    bool BringsOwnSampler(string type) => false;
 }

@@ -34,7 +34,7 @@ public static class StudySpecParser
             throw new SpecException([new SpecError("spec", $"must be a mapping of fields, not {SpecObjectReader.Describe(root)}")]);
         }
 
-        Apply(obj, overrides);
+        Apply(obj, overrides, catalogs.Schedulers);
         var errors = new List<SpecError>();
         var r = new SpecObjectReader(obj, string.Empty, errors);
         var name = r.String("study", required: true);
@@ -141,7 +141,7 @@ public static class StudySpecParser
     private static bool IsValidStudyName(string name) =>
         name.Length <= 100 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    private static void Apply(JsonObject obj, SpecOverrides? overrides)
+    private static void Apply(JsonObject obj, SpecOverrides? overrides, IComponentCatalog schedulers)
     {
         if (overrides is null)
         {
@@ -158,10 +158,10 @@ public static class StudySpecParser
             obj["parallelism"] = parallelism;
         }
 
-        if (overrides.Seed is { } schedulerSeed && obj["sampler"] is null && SchedulerType(obj["scheduler"]) is "bohb" or "pbt")
+        if (overrides.Seed is { } schedulerSeed && obj["sampler"] is null && SchedulerType(obj["scheduler"]) is { } owner && schedulers.BringsOwnSampler(owner))
         {
-            // These schedulers bring their own sampler (and reject a spec naming one): the seed is theirs.
-            var scheduler = obj["scheduler"] as JsonObject ?? new JsonObject { ["type"] = SchedulerType(obj["scheduler"]) };
+            // A scheduler that brings its own sampler rejects a spec naming one: the seed is the scheduler's.
+            var scheduler = obj["scheduler"] as JsonObject ?? new JsonObject { ["type"] = owner };
             scheduler["seed"] = schedulerSeed;
             obj["scheduler"] = scheduler;
         }

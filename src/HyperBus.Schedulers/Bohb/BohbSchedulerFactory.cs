@@ -14,6 +14,8 @@ public sealed class BohbSchedulerFactory : ISchedulerFactory
 {
     public string Type => "bohb";
 
+    public bool BringsOwnSampler => true;
+
     public void ValidateOptions(SpecObjectReader options, SearchSpace? space) => Read(options, null);
 
     public IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction)

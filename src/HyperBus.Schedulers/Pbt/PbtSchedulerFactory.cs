@@ -15,6 +15,8 @@ public sealed class PbtSchedulerFactory : ISchedulerFactory
 {
     public string Type => "pbt";
 
+    public bool BringsOwnSampler => true;
+
     public void ValidateOptions(SpecObjectReader options, SearchSpace? space) => Read(options, null);
 
     public IScheduler Create(ComponentSpec spec, FidelitySpec? fidelity, StudyDirection direction)
