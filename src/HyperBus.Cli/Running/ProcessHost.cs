@@ -1,6 +1,7 @@
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Reporting.Dashboard;
 using HyperBus.Storage;
+using HyperBus.Telemetry;
 using HyperBus.Trainer.Sdk;
 using HyperBus.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace HyperBus.Cli.Running;
 /// <summary>Builds the Generic Host a command runs in: logging to stderr, the store, trainers and the bus parts it needs.</summary>
 public static class ProcessHost
 {
-    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null)
+    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null, HyperBusTelemetryOptions? telemetry = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -39,6 +40,12 @@ public static class ProcessHost
         bus.Transport = options.Transport;
         bus.RabbitMqUri = options.RabbitMq;
         builder.Services.AddHyperBus(bus);
+        if (telemetry is not null)
+        {
+            // Last: it decorates the store and verifier registered above.
+            builder.Services.AddHyperBusTelemetry(telemetry);
+        }
+
         return builder.Build();
     }
 
