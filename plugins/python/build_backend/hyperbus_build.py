@@ -54,7 +54,8 @@ def _metadata(pyproject: dict[str, Any]) -> str:
         for requirement in requirements:
             marker = f'extra == "{extra}"'
             name, _, condition = requirement.partition(";")
-            joined = f"{name.strip()}; ({condition.strip()}) and {marker}" if condition else f"{name.strip()}; {marker}"
+            joined = f"{name.strip()}; ({condition.strip()}) and {marker}" if condition else \
+                f"{name.strip()}; {marker}"
             lines.append(f"Requires-Dist: {joined}")
     readme = project.get("readme")
     body = ""
@@ -68,7 +69,8 @@ def _package_files(pyproject: dict[str, Any]) -> list[Path]:
     files = []
     for package in pyproject["tool"]["hyperbus-build"]["packages"]:
         for path in sorted((ROOT / package).rglob("*")):
-            if path.is_file() and not SKIP_PARTS.intersection(path.parts) and path.suffix not in (".pyc", ".pyo"):
+            skipped = SKIP_PARTS.intersection(path.parts) or path.suffix in (".pyc", ".pyo")
+            if path.is_file() and not skipped:
                 files.append(path)
     return files
 

@@ -17,6 +17,6 @@ from .study import Study, load, study_names
 from .submission import StudyResult, submit
 from .trial import FrozenTrial, TrialState
 
-__all__ = ["submit", "load", "study_names", "Study", "StudyResult", "FrozenTrial", "TrialState", "HyperBusError",
-           "SpecError", "HostUnavailableError", "StudyNotFoundError"]
+__all__ = ["submit", "load", "study_names", "Study", "StudyResult", "FrozenTrial", "TrialState",
+           "HyperBusError", "SpecError", "HostUnavailableError", "StudyNotFoundError"]
 __version__ = "0.2.0"

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 
 class StudyProgress:
-    """Finished trials out of the target, with the best value so far; ``update`` takes StudyProgressed bodies."""
+    """Finished trials of the target and the best value so far; ``update`` takes StudyProgressed bodies."""
 
     def __init__(self, name: str, enabled: bool = True) -> None:
         self._name = name
@@ -18,7 +18,7 @@ class StudyProgress:
     def update(self, progressed: dict[str, Any]) -> None:
         if not self._enabled:
             return
-        done = int(progressed.get("completed", 0)) + int(progressed.get("pruned", 0)) + int(progressed.get("failed", 0))
+        done = sum(int(progressed.get(key, 0)) for key in ("completed", "pruned", "failed"))
         target = int(progressed.get("target", 0)) or None
         best = progressed.get("bestValue")
         bar = self._ensure_bar(target)
@@ -30,7 +30,9 @@ class StudyProgress:
                 bar.set_postfix(best=f"{best:.6g}", refresh=False)
             bar.refresh()
             return
-        line = f"{self._name}: {done}/{target or '?'} trials" + (f", best {best:.6g}" if best is not None else "")
+        line = f"{self._name}: {done}/{target or '?'} trials"
+        if best is not None:
+            line += f", best {best:.6g}"
         if line != self._last_line:
             print(line, file=sys.stderr, flush=True)
             self._last_line = line

@@ -19,7 +19,8 @@ def read_spec(spec: SpecLike) -> dict[str, Any]:
     else:
         text = str(spec)
         path = Path(text)
-        is_path = isinstance(spec, os.PathLike) or ("\n" not in text and path.suffix.lower() in (".yaml", ".yml", ".json"))
+        looks_like_file = "\n" not in text and path.suffix.lower() in (".yaml", ".yml", ".json")
+        is_path = isinstance(spec, os.PathLike) or looks_like_file
         if is_path:
             if not path.is_file():
                 raise SpecError([f"spec: file '{text}' does not exist"])

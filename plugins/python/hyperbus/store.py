@@ -33,7 +33,8 @@ def find_study(connection: sqlite3.Connection, name_or_id: str) -> sqlite3.Row:
         raise HyperBusError(f"storage: not a HyperBus store ({error})") from None
     if row is None:
         names = [r[0] for r in connection.execute("SELECT DISTINCT name FROM studies ORDER BY name")]
-        raise StudyNotFoundError(f"no study '{name_or_id}' in the store; it has: {', '.join(names) or 'none'}")
+        known = ", ".join(names) or "none"
+        raise StudyNotFoundError(f"no study '{name_or_id}' in the store; it has: {known}")
     return row
 
 

@@ -1,4 +1,4 @@
-"""``hyperbus.load``: a stored study with Optuna's reading API (``best_value``, ``trials_dataframe()``, ...)."""
+"""``hyperbus.load``: a stored study with Optuna's reading API (``best_value``, ``trials_dataframe()``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ DEFAULT_ATTRS = ("number", "value", "datetime_start", "datetime_complete", "dura
 
 
 class Study:
-    """A study as the store holds it right now; ``reload()`` reads it again (the host may still be running it)."""
+    """A study as the store holds it now; ``reload()`` reads it again (the host may still be running it)."""
 
     def __init__(self, storage: str, name_or_id: str) -> None:
         self.storage = storage
@@ -54,7 +54,8 @@ class Study:
     @property
     def best_trial(self) -> FrozenTrial:
         """The best completed, feasible trial (as the host picks it); ValueError while there is none."""
-        candidates = [t for t in self._trials if t.state is TrialState.COMPLETE and t.value is not None and t.feasible]
+        candidates = [t for t in self._trials
+                      if t.state is TrialState.COMPLETE and t.value is not None and t.feasible]
         if not candidates:
             raise ValueError(f"study {self.study_name} has no completed trial yet")
         sign = -1.0 if self.direction == "maximize" else 1.0
@@ -72,7 +73,8 @@ class Study:
     @property
     def best_trials(self) -> list[FrozenTrial]:
         """The Pareto front of a multi-objective study (feasible completed trials no other dominates)."""
-        done = [t for t in self._trials if t.state is TrialState.COMPLETE and t.feasible and (t.values or t.value is not None)]
+        done = [t for t in self._trials
+                if t.state is TrialState.COMPLETE and t.feasible and (t.values or t.value is not None)]
         signs = [-1.0 if d == "maximize" else 1.0 for d in self.directions]
 
         def key(t: FrozenTrial) -> list[float]:
@@ -128,7 +130,8 @@ class Study:
         return frame
 
     def __repr__(self) -> str:
-        return f"Study(name={self.study_name!r}, id={self.study_id!r}, state={self.state!r}, trials={len(self._trials)})"
+        return (f"Study(name={self.study_name!r}, id={self.study_id!r}, state={self.state!r},"
+                f" trials={len(self._trials)})")
 
 
 def load(name: str, storage: Optional[str] = None) -> Study:

@@ -26,7 +26,7 @@ STUDY_EVENTS = ("StudySubmitted", "StudyRejected", "StudyProgressed", "StudyComp
 
 @dataclass(frozen=True)
 class StudyResult:
-    """How a submitted study ended, as the host's ``StudyCompleted`` says (``outcome`` is None without waiting)."""
+    """How a submitted study ended, from the host's ``StudyCompleted`` (``outcome`` None without waiting)."""
 
     study_id: str
     name: str
@@ -68,8 +68,9 @@ def submit(spec: SpecLike, rabbitmq: Optional[str] = None, wait: bool = True, pr
                 content_type="application/json", delivery_mode=2, message_id=str(uuid.uuid4()),
                 headers={"MT-MessageType": message_type_urn("SubmitStudy")}), mandatory=True)
         except UnroutableError:
-            raise HostUnavailableError(f"no HyperBus host serves {mask_url(url)} (queue '{HOST_QUEUE}' does not exist);"
-                                       " start one with: hyperbus host --transport rabbitmq --rabbitmq URL") from None
+            raise HostUnavailableError(
+                f"no HyperBus host serves {mask_url(url)} (queue '{HOST_QUEUE}' does not exist);"
+                " start one with: hyperbus host --transport rabbitmq --rabbitmq URL") from None
         if not wait:
             return StudyResult(study_id, document["study"])
         return _wait(channel, events, study_id, document["study"], progress, timeout)
@@ -88,7 +89,8 @@ def _broker_url(rabbitmq: Optional[str]) -> str:
         except OSError as error:
             raise HyperBusError(f"HYPERBUS_RABBITMQ_FILE: cannot read '{secret}': {error.strerror}") from None
     if not url:
-        raise HyperBusError("rabbitmq: pass rabbitmq='amqp://user:password@host:5672/vhost' or set HYPERBUS_RABBITMQ")
+        raise HyperBusError("rabbitmq: pass rabbitmq='amqp://user:password@host:5672/vhost'"
+                            " or set HYPERBUS_RABBITMQ")
     if not url.startswith(("amqp://", "amqps://")):
         raise HyperBusError("rabbitmq: must be an amqp:// or amqps:// URL")
     return url
@@ -104,13 +106,15 @@ def _follow(channel: Any) -> str:
     return queue
 
 
-def _wait(channel: Any, queue: str, study_id: str, name: str, show: bool, timeout: Optional[float]) -> StudyResult:
+def _wait(channel: Any, queue: str, study_id: str, name: str, show: bool,
+          timeout: Optional[float]) -> StudyResult:
     bar = StudyProgress(name, enabled=show)
     deadline = None if timeout is None else time.monotonic() + timeout
     try:
         for method, properties, body in channel.consume(queue, auto_ack=True, inactivity_timeout=0.5):
             if deadline is not None and time.monotonic() > deadline:
-                raise TimeoutError(f"study {name} ({study_id}) did not end within {timeout} s; it goes on in the host")
+                raise TimeoutError(f"study {name} ({study_id}) did not end within {timeout} s;"
+                                   " it goes on in the host")
             if method is None:
                 continue
             message_type = str((properties.headers or {}).get("MT-MessageType", "")).rsplit(":", 1)[-1]
@@ -125,8 +129,8 @@ def _wait(channel: Any, queue: str, study_id: str, name: str, show: bool, timeou
             elif message_type == "StudyRejected":
                 raise SpecError([str(e) for e in event.get("errors") or ["rejected by the host"]])
             elif message_type == "StudyCompleted":
-                bar.update({"target": event.get("completed", 0) + event.get("pruned", 0) + event.get("failed", 0),
-                            **event})
+                finished = sum(int(event.get(key, 0)) for key in ("completed", "pruned", "failed"))
+                bar.update({"target": finished, **event})
                 return _result(event, study_id, name)
     finally:
         bar.close()

@@ -26,7 +26,8 @@ def _event(message_type: str, request: TrialRequest, body: dict[str, Any]) -> Ev
 
 
 def trial_started(request: TrialRequest, worker_id: str) -> Event:
-    return _event("TrialStarted", request, {**_ids(request), "workerId": worker_id, "startedAt": utc_now_iso()})
+    return _event("TrialStarted", request,
+                  {**_ids(request), "workerId": worker_id, "startedAt": utc_now_iso()})
 
 
 def trial_reported(request: TrialRequest, worker_id: str, step: int, value: float,

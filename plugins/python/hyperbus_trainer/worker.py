@@ -321,7 +321,8 @@ class Worker:
     def _publish(self, event: Event) -> None:
         self._channel.basic_publish(
             exchange_name(event.message_type), "", encode(event.body),
-            topology.publish_properties(message_type_urn(event.message_type), tracecontext.headers_for(event.traceparent)))
+            topology.publish_properties(message_type_urn(event.message_type),
+                                        tracecontext.headers_for(event.traceparent)))
 
 
 def _seconds_until(deadline: Optional[str]) -> Optional[float]:

@@ -1,4 +1,4 @@
-"""``pip install plugins/python`` into a fresh venv works offline: the in-tree build backend downloads nothing."""
+"""``pip install plugins/python`` into a fresh venv works offline: the build backend downloads nothing."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from conftest import PACKAGE_ROOT
 def test_pip_install_with_the_examples_extra_into_a_fresh_venv_gives_both_packages_and_the_script(
         tmp_path: Path) -> None:
     environment = tmp_path / "venv"
-    # System site-packages: numpy, pika, pandas and scikit-learn come from Debian, as on a machine without PyPI.
+    # System site-packages: numpy, pika, pandas, scikit-learn come from Debian, as on a machine without PyPI.
     venv.EnvBuilder(system_site_packages=True, with_pip=True).create(environment)
     python = environment / "bin" / "python"
     clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIP_NO_BUILD_ISOLATION")}
@@ -31,12 +31,13 @@ def test_pip_install_with_the_examples_extra_into_a_fresh_venv_gives_both_packag
     assert probe.returncode == 0, probe.stderr
     client, trainer, version, extras = probe.stdout.strip().splitlines()
     site = str(environment / "lib")
-    assert client.startswith(site) and trainer.startswith(site), probe.stdout  # the installed copy, not the tree
+    # The installed copies, not the source tree.
+    assert client.startswith(site) and trainer.startswith(site), probe.stdout
     assert version == "0.2.0"
     assert extras == "['client', 'examples', 'test', 'torch']"
 
-    script = subprocess.run([str(environment / "bin" / "hyperbus-trainer"), "--help"], cwd=tmp_path, env=clean,
-                            capture_output=True, text=True, timeout=120)
+    script = subprocess.run([str(environment / "bin" / "hyperbus-trainer"), "--help"], cwd=tmp_path,
+                            env=clean, capture_output=True, text=True, timeout=120)
     assert script.returncode == 0 and "--rabbitmq" in script.stdout, script.stderr
 
 

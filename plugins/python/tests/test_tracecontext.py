@@ -25,7 +25,8 @@ def test_a_child_keeps_the_trace_id_and_flags_with_a_new_span_id() -> None:
     assert tracecontext.headers_for(None) == {}
 
 
-def test_started_and_completed_of_a_traced_request_carry_its_trace_id(host: Host, worker: WorkerProcess) -> None:
+def test_started_and_completed_of_a_traced_request_carry_its_trace_id(host: Host,
+                                                                     worker: WorkerProcess) -> None:
     request = host.request("sklearn-svc", params={"C": 1.0, "gamma": 0.01, "kernel": "rbf"},
                            fixed={"dataset": "iris", "folds": 3}, headers={"MT-Activity-Id": HOST_SPAN})
     outcome = host.wait_for_outcome(request["trialId"])

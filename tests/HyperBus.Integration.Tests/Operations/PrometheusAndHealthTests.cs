@@ -75,5 +75,19 @@ public sealed class PrometheusAndHealthTests(RabbitNode rabbit) : IDisposable
         Assert.Equal(HttpStatusCode.OK, stillLive.StatusCode);
     }
 
+    [Theory]
+    [InlineData("host", "--metrics ftp://127.0.0.1:9464/metrics", "--metrics: must be an http:// URL")]
+    [InlineData("host", "--health not-a-url", "--health: must be an http:// URL")]
+    [InlineData("worker", "--otlp 127.0.0.1:4317", "--otlp: must be an http:// or https:// URL")]
+    [InlineData("host", "--metrics http://127.0.0.1:9555/metrics --health http://127.0.0.1:9555/healthz", "--health: must use another port than --metrics")]
+    public async Task A_bad_telemetry_url_exits_2_naming_the_option(string command, string options, string message)
+    {
+        // The broker is never reached: options are checked first.
+        await using var process = ChildProcess.Hyperbus(command, $"{command} --transport rabbitmq --rabbitmq amqp://guest:guest@127.0.0.1:1/ {options}");
+        Assert.Equal(2, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(message, process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Delete(recursive: true);
 }
