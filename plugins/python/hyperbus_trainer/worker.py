@@ -275,9 +275,6 @@ class Worker:
         waiter = self._pending.register(key)
         self._post(_Outgoing(events.trial_reported(request, self.worker_id, step, value, checkpoint)))
         decision = self._pending.wait(key, waiter, self.decision_timeout)
-        parent = tracecontext.incoming(properties.headers)
-        if parent is not None:
-            request = dataclasses.replace(request, traceparent=tracecontext.child(parent))
         running = self._running.get(request.key)
         if running is not None:
             running.extend()  # the host extends the deadline on every report
