@@ -67,9 +67,10 @@ public sealed class HealthEndpoint : BackgroundService
             {
                 await AnswerAsync(context, live, stoppingToken);
             }
-            catch (Exception e) when (e is HttpListenerException or IOException)
+            catch (Exception e)
             {
-                _logger.LogDebug("health probe connection closed early: {Error}", e.Message);
+                // One bad probe (a closed connection, a request HttpListener already answered) must never stop the process.
+                _logger.LogDebug("health probe not answered: {Error}", e.Message);
             }
         }
     }

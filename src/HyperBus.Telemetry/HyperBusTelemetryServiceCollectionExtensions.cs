@@ -64,8 +64,18 @@ public static class HyperBusTelemetryServiceCollectionExtensions
                 {
                     metrics.AddPrometheusHttpListener(o =>
                     {
-                        o.Host = ListenerPrefix.HostOf(url);
                         o.Port = url.Port;
+                        o.Host = url.Host;
+                        if (ListenerPrefix.HostOf(url) == "*")
+                        {
+                            // The exporter builds a Uri from Host, which "*" is not; every interface is the listener's "*" prefix.
+                            o.Host = "localhost";
+                            o.ConfigureHttpListener = (_, listener) =>
+                            {
+                                listener.Prefixes.Clear();
+                                listener.Prefixes.Add(ListenerPrefix.For(url));
+                            };
+                        }
                         o.ScrapeEndpointPath = url.AbsolutePath is "" or "/" ? "/metrics" : url.AbsolutePath;
                     });
                 }

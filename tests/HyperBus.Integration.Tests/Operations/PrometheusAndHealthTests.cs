@@ -60,6 +60,17 @@ public sealed class PrometheusAndHealthTests(RabbitNode rabbit) : IDisposable
         Assert.Equal("connected", body.GetProperty("checks").GetProperty("bus").GetString());
         Assert.Equal("writable", body.GetProperty("checks").GetProperty("store").GetString());
 
+        // Probes are read-only, and a malformed one (a POST without a length) does not stop the endpoint.
+        using (var post = await http.PostAsync(health, content: null))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
+        }
+
+        using (var afterPost = await http.GetAsync(health))
+        {
+            Assert.Equal(HttpStatusCode.OK, afterPost.StatusCode);
+        }
+
         // The host's vhost goes away: the process stays live but is no longer ready.
         await rabbit.Ctl($"delete_vhost {broker.AbsolutePath.TrimStart('/')}");
         var notReady = HttpStatusCode.OK;
