@@ -141,6 +141,7 @@ public static class HyperBusServiceCollectionExtensions
                     e.PrefetchCount = Math.Max(options.WorkerConcurrency, 1);
                     e.ConcurrentMessageLimit = options.WorkerConcurrency;
                     e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
+                    e.UseFilter(new MalformedRequestFilter());
                     e.ConfigureConsumer<TrialRequestedConsumer>(context);
                 });
             }
