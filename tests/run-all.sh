@@ -25,6 +25,14 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# The Node.js example worker (examples/node-worker) that ConformanceTests drives: amqplib from npm, pinned by
+# package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+  (cd examples/node-worker && npm ci --no-audit --no-fund --loglevel=error >/tmp/hyperbus-npm.log 2>&1) || { tail -5 /tmp/hyperbus-npm.log; echo "npm ci in examples/node-worker failed"; }
+else
+  echo "node and npm are missing: the Node.js conformance rows will fail (apt-get install -y nodejs npm)"
+fi
+
 # One RabbitMQ node for the whole run; each test class makes its own vhost on it.
 source "$root/tests/rabbitmq-node.sh"
 rabbit_start || { echo "RabbitMQ did not start"; echo "0 passed, 1 failed"; exit 1; }
