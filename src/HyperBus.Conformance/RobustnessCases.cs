@@ -9,7 +9,7 @@ namespace HyperBus.Conformance;
 public static class RobustnessCases
 {
     /// <summary>The size limit of every message (the host and both SDKs refuse bigger ones).</summary>
-    public const int MaxMessageBytes = 1024 * 1024;
+    public const int MaxMessageBytes = Contracts.WireLimits.MaxMessageBytes;
 
     public static IEnumerable<ConformanceCase> All()
     {

@@ -33,5 +33,5 @@ public sealed class HyperBusOptions
     /// Messages above this size are refused by the host and the workers (parked in the error queue).
     /// Messages carry paths, never checkpoints or models, so 1 MiB is generous; RabbitMQ's own cap is larger.
     /// </summary>
-    public long MaxMessageBytes { get; set; } = 1024 * 1024;
+    public long MaxMessageBytes { get; set; } = Contracts.WireLimits.MaxMessageBytes;
 }
