@@ -58,6 +58,7 @@ public static class HyperBusServiceCollectionExtensions
             {
                 // A broker-backed host outlives its studies' processes; an in-memory tune runs only its own study.
                 services.AddHostedService<StudyResumer>();
+                services.AddHostedService<TrainerQueueWatcher>();
             }
         }
 
