@@ -14,6 +14,7 @@ command -v /usr/lib/rabbitmq/bin/rabbitmq-server >/dev/null 2>&1 || need+=(rabbi
 /usr/bin/python3 -c 'import pytest' 2>/dev/null || need+=(python3-pytest)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)   # the dashboard's browser test
 /usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)   # the Node.js example worker (ConformanceTests)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${need[*]}"
@@ -29,8 +30,6 @@ fi
 # package-lock.json.
 if command -v npm >/dev/null 2>&1; then
   (cd examples/node-worker && npm ci --no-audit --no-fund --loglevel=error >/tmp/hyperbus-npm.log 2>&1) || { tail -5 /tmp/hyperbus-npm.log; echo "npm ci in examples/node-worker failed"; }
-else
-  echo "node and npm are missing: the Node.js conformance rows will fail (apt-get install -y nodejs npm)"
 fi
 
 # One RabbitMQ node for the whole run; each test class makes its own vhost on it.
