@@ -52,13 +52,14 @@ public static class CaseChecks
             }
         }
 
+        // A redelivered attempt may announce itself again (README point 7), so only the first start counts.
         var started = events.Where(e => e.Type == "TrialStarted").ToList();
-        if (started.Any(s => s.At > outcome.At))
+        if (started.Count > 0 && started.Min(s => s.At) > outcome.At)
         {
             return "TrialStarted came after the outcome";
         }
 
-        return events.Count(e => e.Type is "TrialCompleted" or "TrialFailed") > 1 && events.Select(e => e.Type).Distinct().Count(t => t is "TrialCompleted" or "TrialFailed") > 1
+        return events.Where(e => e.Type is "TrialCompleted" or "TrialFailed").Select(e => e.Type).Distinct().Count() > 1
             ? "the attempt got both a TrialCompleted and a TrialFailed"
             : null;
     }

@@ -25,8 +25,10 @@ public sealed class NoWorkerWarningTests(RabbitNode rabbit) : IDisposable
             parallelism: 2
             sampler: { type: random, seed: 1 }
             trainer: noop
+            fixed: { seconds: 2 }
             space: { x: { type: float, low: 0, high: 1 } }
             """);
+        // Trials of 2 s keep the study running after the worker comes, so the host sees the consumer arrive.
         await using var submit = ChildProcess.Hyperbus("submit", $"submit {spec} --transport rabbitmq --rabbitmq {broker} --wait");
 
         await host.WaitForOutputAsync("no worker consumes hyperbus-trainer-noop", TimeSpan.FromSeconds(60));

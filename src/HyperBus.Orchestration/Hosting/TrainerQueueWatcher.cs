@@ -77,10 +77,14 @@ public sealed class TrainerQueueWatcher : BackgroundService
     {
         var now = _time.GetUtcNow();
         var studies = _registry.All.ToList();
-        foreach (var gone in _idleSince.Keys.Where(id => studies.All(s => s.StudyId != id)).ToList())
+        foreach (var gone in _idleSince.Keys.Concat(_warned.Keys).Where(id => studies.All(s => s.StudyId != id)).ToList())
         {
             _idleSince.Remove(gone);
-            _warned.Remove(gone);
+            if (_warned.Remove(gone, out var ended))
+            {
+                // It ended (or was cancelled) before a check saw a worker: its trials need no warning any more.
+                await MarkAsync(ended.Trials, "", ct);
+            }
         }
 
         foreach (var study in studies)
