@@ -42,6 +42,19 @@ public sealed class ConformanceTests(RabbitNode rabbit)
         Assert.Equal(run.Cases.All(c => c.Passed) ? 0 : 1, run.ExitCode);
     }
 
+    [Theory]
+    [InlineData("csharp")]
+    [InlineData("python")]
+    [InlineData("node")]
+    public async Task Worker_declares_its_decision_queue_not_durable_and_auto_delete(string worker)
+    {
+        var run = await Runs.GetOrAdd(worker, w => new Lazy<Task<KitRun>>(() => RunKitAsync(w))).Value;
+        var decisionQueues = run.Queues.Split('\n').Select(l => l.Split('\t')).Where(c => c[0].StartsWith("hyperbus-worker-", StringComparison.Ordinal)).ToList();
+
+        var queue = Assert.Single(decisionQueues);
+        Assert.Equal(["false", "true"], queue[1..3]);
+    }
+
     [Fact]
     public async Task Without_a_worker_the_kit_says_so_and_exits_1()
     {
@@ -70,10 +83,12 @@ public sealed class ConformanceTests(RabbitNode rabbit)
         await using var process = StartWorker(worker, broker);
         await using var kit = ChildProcess.Hyperbus("conformance", $"conformance --trainer {ConformanceRequest.TrainerKind} --rabbitmq {broker} --wait 90 --json");
         var exit = await kit.WaitForExitAsync(TimeSpan.FromMinutes(4));
+        // Read while the worker still runs: its decision queue goes when it does.
+        var queues = await rabbit.Ctl($"list_queues -p {broker.AbsolutePath.Trim('/')} name durable auto_delete");
         var output = kit.Output;
         var json = output[output.IndexOf('{', StringComparison.Ordinal)..];
         var cases = JsonDocument.Parse(json).RootElement.GetProperty("cases").Deserialize<List<CaseResult>>(WebJson)!;
-        return new KitRun(exit, cases, output, process.Output);
+        return new KitRun(exit, cases, output, process.Output, queues);
     }
 
     private static ChildProcess StartWorker(string worker, Uri broker) => worker switch
@@ -96,5 +111,5 @@ public sealed class ConformanceTests(RabbitNode rabbit)
             new Dictionary<string, string> { ["HYPERBUS_RABBITMQ"] = broker.ToString() });
     }
 
-    private sealed record KitRun(int ExitCode, IReadOnlyList<CaseResult> Cases, string Output, string WorkerOutput);
+    private sealed record KitRun(int ExitCode, IReadOnlyList<CaseResult> Cases, string Output, string WorkerOutput, string Queues);
 }

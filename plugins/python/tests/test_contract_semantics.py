@@ -10,6 +10,7 @@ import pytest
 
 from hyperbus_trainer import TrialContext
 from hyperbus_trainer.conformance import conformance
+from hyperbus_trainer.decisions import PendingDecisions
 from hyperbus_trainer.errors import MalformedMessageError
 from hyperbus_trainer.messages import Decision, parse_trial_decision, parse_trial_requested
 from hyperbus_trainer.registry import registered_trainers
@@ -90,3 +91,13 @@ def test_conformance_fails_as_asked_until_the_given_attempt(fail: str, attempt: 
 def test_conformance_returns_several_values_and_metrics() -> None:
     outcome, _ = run({"params": {"values": [0.3, 12.5], "metrics": {"fold0": 0.29}}})
     assert (outcome["value"], outcome["values"], outcome["metrics"]) == (0.3, [0.3, 12.5], {"fold0": 0.29})
+
+
+def test_a_report_nobody_answers_in_time_continues() -> None:
+    pending = PendingDecisions()
+    key = ("t", 1, 1)
+    assert pending.wait(key, pending.register(key), 0.01) is None  # the decision timeout ran out
+    request = parse_trial_requested(body())
+    context = TrialContext(request, lambda step, value, checkpoint: None)
+    assert context.report(1, 0.5) == "continue"
+    assert not context.stopped
