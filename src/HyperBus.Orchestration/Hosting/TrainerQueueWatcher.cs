@@ -98,7 +98,10 @@ public sealed class TrainerQueueWatcher : BackgroundService
                 {
                     _logger.LogInformation("Study {Study}: a worker consumes {Queue} now", study.Spec.Name, queue);
                     await MarkAsync(cleared.Trials, "", ct);
-                    await _bus.Publish(TrialMessages.Progress(study), ct);
+                    if (Snapshot(study) is { } current)
+                    {
+                        await _bus.Publish(current, ct);
+                    }
                 }
 
                 continue;
@@ -112,23 +115,17 @@ public sealed class TrainerQueueWatcher : BackgroundService
 
             var warning = $"no worker consumes {queue} for {(now - since).TotalSeconds:0} s: start a worker of trainer kind '{study.Spec.Trainer}' (hyperbus worker --trainer {study.Spec.Trainer}, or any language's)";
             _logger.LogWarning("Study {Study}: {Running} trial(s) wait: {Warning}", study.Spec.Name, study.Running, warning);
-            List<Guid> waiting;
-            StudyProgressed progress;
-            // The saga changes the study under its gate; read a consistent picture of it.
-            await study.Gate.WaitAsync(ct);
-            try
+            // The saga changes the study on other threads: the deadlines map is safe to copy, and a progress
+            // snapshot that collided with a change is simply taken at the next tick.
+            var waiting = study.Deadlines.Keys.Select(k => k.TrialId).Distinct().ToList();
+            if (Snapshot(study) is not { } progress)
             {
-                waiting = study.Trials.Where(t => t.State == Core.Trials.TrialState.Running).Select(t => t.Id).ToList();
-                progress = TrialMessages.Progress(study) with { Warning = warning };
-            }
-            finally
-            {
-                study.Gate.Release();
+                continue;
             }
 
             _warned[study.StudyId] = (warning, waiting);
             await MarkAsync(waiting, warning, ct);
-            await _bus.Publish(progress, ct);
+            await _bus.Publish(progress with { Warning = warning }, ct);
         }
     }
 
@@ -137,6 +134,18 @@ public sealed class TrainerQueueWatcher : BackgroundService
         foreach (var trial in trials)
         {
             await _store.SetTrialAttributeAsync(trial, WaitingAttribute, value, ct);
+        }
+    }
+
+    private static StudyProgressed? Snapshot(StudyRuntime study)
+    {
+        try
+        {
+            return TrialMessages.Progress(study);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
