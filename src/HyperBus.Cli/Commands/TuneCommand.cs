@@ -11,12 +11,13 @@ public static class TuneCommand
     public static Command Create()
     {
         var spec = new Argument<FileInfo>("spec") { Description = "the study spec (YAML or JSON)" };
-        var trials = new Option<int?>("--trials") { Description = "override the spec's trial count" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "override how many trials run at once" };
-        var seed = new Option<int?>("--seed") { Description = "override the sampler's seed" };
+        var trials = IntegerOption.Optional("--trials", "override the spec's trial count");
+        var parallelism = IntegerOption.Optional("--parallelism", "override how many trials run at once");
+        var seed = IntegerOption.Optional("--seed", "override the sampler's seed");
+        var dryRun = new Option<bool>("--dry-run") { Description = "check the spec, build its sampler and scheduler, print what would run; store and send nothing" };
         var command = new Command("tune", "Run a study and print its best trial (in process on the embedded bus by default)")
         {
-            spec, trials, parallelism, seed, SharedOptions.Json,
+            spec, trials, parallelism, seed, dryRun, SharedOptions.Json,
         };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
@@ -26,7 +27,14 @@ public static class TuneCommand
             var text = SpecFile.Read(result.GetValue(spec)!);
             var overrides = new SpecOverrides(result.GetValue(trials), result.GetValue(parallelism), result.GetValue(seed));
             var inProcess = bus.Transport == BusTransport.InMemory;
-            var parsed = StudySpecParser.Parse(text, Catalogs.For(inProcess ? ProcessHost.BuiltInTrainerKinds() : null), overrides);
+            var trainers = inProcess ? ProcessHost.BuiltInTrainerKinds() : null;
+            var parsed = StudySpecParser.Parse(text, Catalogs.For(trainers), overrides);
+            if (result.GetValue(dryRun))
+            {
+                Console.Write(StudyPlan.Describe(parsed, trainers));
+                return CommandRunner.Ok;
+            }
+
             var hostOptions = new HyperBusOptions { RunHost = true, RunWorkers = inProcess, Watch = true, WorkerConcurrency = parsed.Parallelism };
             var dashboard = DashboardOption.Read(result);
             using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard);
