@@ -36,6 +36,7 @@ public static class TuneCommand
             }
 
             var hostOptions = new HyperBusOptions { RunHost = true, RunWorkers = inProcess, Watch = true, WorkerConcurrency = parsed.Parallelism };
+            await BrokerProbe.EnsureReachableAsync(bus, ct);
             var dashboard = DashboardOption.Read(result);
             using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard);
             DashboardOption.Announce(dashboard);

@@ -27,9 +27,11 @@ public static class StudySubmitter
     {
         var time = services.GetRequiredService<TimeProvider>();
         var studyId = Guid.CreateVersion7(time.GetUtcNow());
+        var message = new SubmitStudy(studyId, spec, time.GetUtcNow());
+        SubmissionSize.EnsureFits(message, services.GetService<Hosting.HyperBusOptions>());
         before?.Invoke(studyId);
         var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{MessageNames.HostQueue}"));
-        await endpoint.Send(new SubmitStudy(studyId, spec, time.GetUtcNow()), cancellationToken);
+        await endpoint.Send(message, cancellationToken);
         return studyId;
     }
 
