@@ -1,4 +1,4 @@
-"""A worker the broker refuses (wrong password, unknown vhost) says so once and exits; it does not retry for ever."""
+"""A worker the broker refuses (wrong password, unknown vhost) says so once and exits; no endless retries."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def run_worker(url: str, timeout: float = 30) -> tuple[int, str, float]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_ROOT), str(TESTS)]))
     env.pop("HYPERBUS_RABBITMQ", None)
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "hyperbus_trainer", "--rabbitmq", url, "--trainer", "sklearn-svc"],
-                          env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
+    command = [sys.executable, "-m", "hyperbus_trainer", "--rabbitmq", url, "--trainer", "sklearn-svc"]
+    done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     return done.returncode, (done.stdout + done.stderr).decode(errors="replace"), time.monotonic() - started
 
 
