@@ -26,7 +26,12 @@ public static class TuneCommand
             var text = SpecFile.Read(result.GetValue(spec)!);
             var overrides = new SpecOverrides(result.GetValue(trials), result.GetValue(parallelism), result.GetValue(seed));
             var inProcess = bus.Transport == BusTransport.InMemory;
-            var parsed = StudySpecParser.Parse(text, Catalogs.For(inProcess ? ProcessHost.BuiltInTrainerKinds() : null), overrides);
+            var parsed = StudySpecParser.Parse(text, Catalogs.For(inProcess ? ProcessHost.InProcessTrainerKinds() : null), overrides);
+            if (inProcess)
+            {
+                ProcessHost.EnsureTrainerRuns(parsed.Trainer);
+            }
+
             var hostOptions = new HyperBusOptions { RunHost = true, RunWorkers = inProcess, Watch = true, WorkerConcurrency = parsed.Parallelism };
             var dashboard = DashboardOption.Read(result);
             using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard);
