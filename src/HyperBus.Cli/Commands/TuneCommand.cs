@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperBus.Cli.Output;
 using HyperBus.Cli.Running;
 using HyperBus.Core.Specs;
 using HyperBus.Orchestration.Hosting;
@@ -36,7 +37,13 @@ public static class TuneCommand
             var dashboard = DashboardOption.Read(result);
             using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard);
             DashboardOption.Announce(dashboard);
-            return await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct);
+            var code = await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct);
+            if (!result.GetValue(SharedOptions.Json))
+            {
+                NextSteps.Write(Spectre.Console.AnsiConsole.Console, parsed.Name, bus.Storage);
+            }
+
+            return code;
         }));
         return command;
     }

@@ -33,7 +33,7 @@ public static class StudySession
         }
 
         var view = new ProgressView(AnsiConsole.Console, spec.Name, spec.Metric);
-        return await view.ShowAsync(spec.Trials, onProgress => StudySubmitter.RunAsync(services, spec.Document, onProgress, cancellationToken));
+        return await view.ShowAsync(PlannedTrials.Of(spec), onProgress => StudySubmitter.RunAsync(services, spec.Document, onProgress, cancellationToken));
     }
 
     /// <summary>Sends the study to the host's queue and returns its id.</summary>
@@ -42,7 +42,7 @@ public static class StudySession
 
     public static void Print(StudySpec spec, StudyCompleted completed, bool json)
     {
-        var summary = new StudySummary(completed.Name, completed.StudyId, completed.Outcome.ToString(), spec.Direction.ToString().ToLowerInvariant(),
+        var summary = new StudySummary(completed.Name, completed.StudyId, completed.Outcome.ToString().ToLowerInvariant(), spec.Direction.ToString().ToLowerInvariant(),
             spec.Metric, completed.BestValue, completed.BestTrialNumber, completed.BestParams,
             new TrialCounts(completed.Completed, completed.Pruned, completed.Failed), Math.Round(completed.DurationSeconds, 3))
         {
