@@ -40,7 +40,7 @@ public static class TuneCommand
             var code = await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct);
             if (!result.GetValue(SharedOptions.Json))
             {
-                NextSteps.Write(Spectre.Console.AnsiConsole.Console, parsed.Name, bus.Storage);
+                NextSteps.Write(Console.Out, parsed.Name, bus.Storage);
             }
 
             return code;
