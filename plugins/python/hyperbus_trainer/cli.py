@@ -47,8 +47,10 @@ def missing_module_hint(error: ImportError) -> str:
     module = (error.name or str(error)).split(".")[0]
     package = {"sklearn": "scikit-learn"}.get(module, module)
     debian = {"sklearn": "python3-sklearn"}.get(module, f"python3-{module}")
-    return (f"{sys.executable} has no module '{module}': install it with `apt-get install {debian}` "
-            f"or `{sys.executable} -m pip install {package}` (or run Debian's /usr/bin/python3)")
+    hint = (f"{sys.executable} has no module '{module}': install it with `apt-get install {debian}` "
+            f"or `{sys.executable} -m pip install {package}`")
+    # The first python3 on PATH is often a bare one (pyenv, venv) while Debian's has the packages.
+    return hint if sys.executable == "/usr/bin/python3" else hint + " (or run Debian's /usr/bin/python3)"
 
 
 def configure_logging(level: str, url: str) -> None:
