@@ -37,7 +37,7 @@ public sealed class ReadmeTests : IDisposable
         {
             if (block.Skipped)
             {
-                _output.WriteLine($"{block}: skipped ({block.Marker})");
+                _output.WriteLine($"{block}: {block.Marker}");
                 continue;
             }
 

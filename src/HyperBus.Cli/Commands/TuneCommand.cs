@@ -21,6 +21,7 @@ public static class TuneCommand
         };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
+        command.Options.Add(DashboardOption.KeepServing);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
@@ -43,6 +44,7 @@ public static class TuneCommand
                 NextSteps.Write(Console.Out, parsed.Name, bus.Storage);
             }
 
+            await DashboardOption.AfterStudyAsync(result, dashboard, bus.Storage, ct);
             return code;
         }));
         return command;
