@@ -17,7 +17,7 @@ public static class DashboardPage
         .card b { display: block; font-size: 1.4rem; } .muted { color: #666; font-size: 0.85rem; }
         table { border-collapse: collapse; font-size: 0.85rem; } th, td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: right; }
         th { background: #f3f3f3; } tr.running td { color: #888; } tr.best td { background: #fff6d5; }
-        svg { border: 1px solid #eee; background: #fff; } h2 { font-size: 1rem; margin: 1rem 0 0.3rem; } .chart label { font-size: 0.85rem; }
+        svg { border: 1px solid #eee; background: #fff; } h2 { font-size: 1rem; margin: 1rem 0 0.3rem; } .chart label { display: block; font-size: 0.85rem; }
         </style></head><body data-state="loading">
         <header><h1>HyperBus</h1><select id="study" aria-label="study"></select><span id="updated" class="muted"></span></header>
         <div id="error" hidden></div>
