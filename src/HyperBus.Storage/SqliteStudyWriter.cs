@@ -100,11 +100,13 @@ internal sealed class SqliteStudyWriter(SqliteConnection connection, SqliteTrans
             ("@at", SqliteValues.Time(outcome.FinishedAt)), ("@duration", SqliteValues.Finite(outcome.DurationSeconds)), ("@error", outcome.Error),
             ("@worker", outcome.WorkerId), ("@values", SqliteValues.Doubles(outcome.Values)), ("@constraints", SqliteValues.Doubles(outcome.Constraints)),
             ("@params", outcome.Params is null ? null : ParameterJson.Write(outcome.Params)),
+            // A quick trial's worker sends no TrialStarted: its start is the finish less the duration it measured.
+            ("@started", double.IsFinite(outcome.DurationSeconds) && outcome.DurationSeconds >= 0 ? SqliteValues.Time(outcome.FinishedAt.AddSeconds(-outcome.DurationSeconds)) : null),
         ];
         var finished = Run("""
             UPDATE trials SET state = @state, value = @value, metrics_json = @metrics, checkpoint = COALESCE(@checkpoint, checkpoint),
                 artifact = COALESCE(@artifact, artifact), finished_at = @at, duration = @duration, values_json = @values, constraints_json = @constraints,
-                params_json = COALESCE(@params, params_json)
+                params_json = COALESCE(@params, params_json), started_at = COALESCE(started_at, @started)
             WHERE id = @id AND attempt = @attempt AND state = 'Running';
             """, args) > 0;
         if (!finished)
@@ -113,7 +115,8 @@ internal sealed class SqliteStudyWriter(SqliteConnection connection, SqliteTrans
         }
 
         Run("""
-            UPDATE trial_attempts SET state = @state, value = @value, error = @error, finished_at = @at, worker_id = COALESCE(worker_id, @worker)
+            UPDATE trial_attempts SET state = @state, value = @value, error = @error, finished_at = @at, worker_id = COALESCE(worker_id, @worker),
+                started_at = COALESCE(started_at, @started)
             WHERE trial_id = @id AND attempt = @attempt;
             """, args);
         return true;

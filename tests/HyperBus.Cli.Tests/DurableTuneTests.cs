@@ -83,7 +83,7 @@ public sealed class DurableTuneTests : IDisposable
 
         Assert.True(run.ExitCode == 1, run.ToString());
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.Equal("Failed", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("failed", json.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(3, json.RootElement.GetProperty("trials").GetProperty("failed").GetInt32());
         using var store = new SqliteStudyStore(Storage);
         Assert.Equal(StudyStatus.Failed, (await store.ListStudiesAsync()).Single().Status);

@@ -38,6 +38,21 @@ public abstract partial class StudyStoreContract
     }
 
     [Fact]
+    public async Task A_trial_finished_without_a_start_starts_at_its_finish_less_its_measured_duration()
+    {
+        var (study, started) = await StudyWithTrialAsync();
+        Assert.True(await Store.MarkStartedAsync(started.Id, 1, "worker", T0.AddSeconds(-10)));
+        Assert.True(await Store.FinishTrialAsync(started.Id, 1, new TrialOutcome(TrialState.Completed, 0.5, T0, 1.5)));
+        var quick = NewTrial(1);
+        await Store.CreateTrialAsync(study.Id, quick);
+        Assert.True(await Store.FinishTrialAsync(quick.Id, 1, new TrialOutcome(TrialState.Completed, 0.6, T0, 1.5)));
+
+        Assert.Equal(T0.AddSeconds(-10), (await LoadAsync(study.Id, started.Id)).StartedAt);     // a TrialStarted wins
+        Assert.Equal(T0.AddSeconds(-1.5), (await LoadAsync(study.Id, quick.Id)).StartedAt);      // else finish - duration
+        Assert.Equal(T0.AddSeconds(-1.5), Assert.Single(await Store.LoadAttemptsAsync(quick.Id)).StartedAt);
+    }
+
+    [Fact]
     public async Task A_finished_trial_takes_no_start_report_or_retry()
     {
         var (study, trial) = await StudyWithTrialAsync();
@@ -47,8 +62,9 @@ public abstract partial class StudyStoreContract
         Assert.False(await Store.AppendReportAsync(trial.Id, 1, new TrialReport(5, 0.1)));
         Assert.False(await Store.RetryTrialAsync(trial.Id, 1, "late failure", T0.AddMinutes(9)));
 
+        // The late start changes nothing: the trial's start stays its finish less the 3 s its worker measured.
         var loaded = await LoadAsync(study.Id, trial.Id);
-        Assert.Equal((TrialState.Pruned, 0.4, 1, null), (loaded.State, loaded.Value, loaded.Attempt, loaded.StartedAt));
+        Assert.Equal((TrialState.Pruned, 0.4, 1, (DateTimeOffset?)T0.AddSeconds(-3)), (loaded.State, loaded.Value, loaded.Attempt, loaded.StartedAt));
         Assert.Empty(loaded.Reports);
         var attempt = Assert.Single(await Store.LoadAttemptsAsync(trial.Id));
         Assert.Equal(("Pruned", null, null), (attempt.State, attempt.WorkerId, attempt.Error));

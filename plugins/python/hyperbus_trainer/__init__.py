@@ -12,16 +12,26 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Union
 
 from .context import TrialContext
 from .errors import MalformedMessageError, TrialFailedError
 from .registry import TrainerFunction, registered_trainers, trainer
-from .worker import Worker
+
+if TYPE_CHECKING:
+    from .worker import Worker
 
 __all__ = ["TrialContext", "TrialFailedError", "MalformedMessageError", "Worker", "trainer", "run",
            "registered_trainers", "select_trainers"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so that `import hyperbus_trainer` works without pika (the local transport).
+    if name == "Worker":
+        from .worker import Worker
+        return Worker
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def select_trainers(
@@ -43,11 +53,13 @@ def select_trainers(
 
 def run(amqp_url: str, trainers: Union[None, Iterable[str], Mapping[str, TrainerFunction]] = None,
         concurrency: int = 1, worker_id: Optional[str] = None, decision_timeout: float = 30.0,
-        on_worker: Optional[Callable[[Worker], None]] = None, checkpoint_root: Optional[str] = None) -> None:
+        on_worker: Optional[Callable[["Worker"], None]] = None, checkpoint_root: Optional[str] = None) -> None:
     """Serves trainers until interrupted (Ctrl-C or ``Worker.stop``); reconnects when the broker goes away.
 
     ``checkpoint_root`` holds the per-trial checkpoint folders (default ``$HYPERBUS_CHECKPOINTS``, else the temp dir).
     """
+    from .worker import Worker  # pika is needed only here: the local transport runs without it
+
     worker = Worker(amqp_url, select_trainers(trainers), concurrency=concurrency, worker_id=worker_id,
                     decision_timeout=decision_timeout, checkpoint_root=checkpoint_root)
     if on_worker is not None:

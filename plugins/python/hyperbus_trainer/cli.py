@@ -13,7 +13,6 @@ from typing import Optional, Sequence
 from . import select_trainers
 from .errors import BrokerRefusedError
 from .urls import SecretFilter, mask_url, url_password
-from .worker import Worker
 
 log = logging.getLogger("hyperbus_trainer")
 EXAMPLES = "hyperbus_trainer.examples"
@@ -35,11 +34,24 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
                         help="seconds a report waits for the host's decision (default 30)")
     parser.add_argument("--checkpoints", default=None, metavar="DIR",
                         help="root of the per-trial checkpoint folders (env HYPERBUS_CHECKPOINTS; default: temp dir)")
+    parser.add_argument("--local", action="store_true",
+                        help="serve over stdin/stdout instead of RabbitMQ (what `hyperbus tune` starts; no pika needed)")
     parser.add_argument("--log-level", default=os.environ.get("HYPERBUS_LOG_LEVEL", "INFO"))
     args = parser.parse_args(argv)
-    if not args.rabbitmq:
-        parser.error("give --rabbitmq or set HYPERBUS_RABBITMQ")
+    if not args.rabbitmq and not args.local:
+        parser.error("give --rabbitmq or set HYPERBUS_RABBITMQ (or --local for a pipe to `hyperbus tune`)")
     return args
+
+
+def missing_module_hint(error: ImportError) -> str:
+    """Names the module the interpreter lacks and the command that installs it."""
+    module = (error.name or str(error)).split(".")[0]
+    package = {"sklearn": "scikit-learn"}.get(module, module)
+    debian = {"sklearn": "python3-sklearn"}.get(module, f"python3-{module}")
+    hint = (f"{sys.executable} has no module '{module}': install it with `apt-get install {debian}` "
+            f"or `{sys.executable} -m pip install {package}`")
+    # The first python3 on PATH is often a bare one (pyenv, venv) while Debian's has the packages.
+    return hint if sys.executable == "/usr/bin/python3" else hint + " (or run Debian's /usr/bin/python3)"
 
 
 def configure_logging(level: str, url: str) -> None:
@@ -53,28 +65,43 @@ def configure_logging(level: str, url: str) -> None:
     logging.getLogger("pika").setLevel(logging.DEBUG if level.upper() == "DEBUG" else logging.CRITICAL)
 
 
-def import_trainers(modules: Sequence[str], examples: bool) -> None:
+def import_trainers(modules: Sequence[str], examples: bool) -> Optional[ImportError]:
+    """Imports the trainer modules; returns why the examples did not load, if they did not."""
+    missing = None
     importlib.import_module("hyperbus_trainer.conformance")  # always served: what `hyperbus conformance` drives
     if examples:
         try:
             importlib.import_module(EXAMPLES)
         except ImportError as error:  # scikit-learn is optional
-            log.warning("example trainers not loaded: %s", error)
+            log.warning("example trainers not loaded: %s", missing_module_hint(error))
+            missing = error
     sys.path.insert(0, os.getcwd())
     for module in modules:
         importlib.import_module(module)
+    return missing
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse_args(argv)
-    configure_logging(args.log_level, args.rabbitmq)
+    configure_logging(args.log_level, args.rabbitmq or "")
     try:
-        import_trainers(args.module, examples=not args.no_examples)
+        missing = import_trainers(args.module, examples=not args.no_examples)
     except ImportError as error:
-        log.error("cannot import trainer module: %s", error)
+        log.error("cannot import trainer module: %s", missing_module_hint(error))
         return 2
     try:
         trainers = select_trainers(args.trainers)
+    except ValueError as error:
+        log.error("%s%s", error, f" ({missing_module_hint(missing)})" if missing is not None else "")
+        return 2
+    if args.local:
+        return serve_locally(args, trainers)
+    try:
+        from .worker import Worker
+    except ImportError as error:
+        log.error("the RabbitMQ transport needs pika: %s", missing_module_hint(error))
+        return 2
+    try:
         worker = Worker(args.rabbitmq, trainers, concurrency=args.concurrency, worker_id=args.worker_id,
                         decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
     except ValueError as error:
@@ -89,4 +116,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except BrokerRefusedError as error:
         log.error("%s", error)
         return 2
+    return 0
+
+
+def serve_locally(args: argparse.Namespace, trainers: dict) -> int:
+    from .local import LocalWorker, protocol_streams
+
+    incoming, outgoing = protocol_streams()
+    worker = LocalWorker(trainers, incoming, outgoing, worker_id=args.worker_id,
+                         decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
+    # Ctrl-C reaches the whole process group: the host closes our input, which ends the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker.run()
     return 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import dataclasses
 import logging
-import os
 import socket
 import threading
 import time
@@ -29,6 +28,7 @@ from .context import TrialContext
 from .decisions import PendingDecisions
 from .errors import BrokerRefusedError, MalformedMessageError
 from .events import Event
+from .identity import MAX_MESSAGE_BYTES, default_worker_id
 from .messages import (Decision, TrialRequest, encode, exchange_name, message_type_urn,
                        parse_timestamp, parse_trial_decision, parse_trial_requested)
 from .registry import TrainerFunction
@@ -39,13 +39,6 @@ log = logging.getLogger(__name__)
 
 Delivery = Tuple[int, int]  # (connection generation, delivery tag)
 
-
-def default_worker_id() -> str:
-    return f"{socket.gethostname().lower()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-
-
-# Messages carry paths, never payloads: anything bigger is refused (parked in the error queue), as the host does.
-MAX_MESSAGE_BYTES = 1024 * 1024
 
 # A trainer past its deadline gets this long to return before the worker gives up on it.
 DEADLINE_GRACE_SECONDS = 2.0

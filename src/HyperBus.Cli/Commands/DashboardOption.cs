@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperBus.Reporting.Dashboard;
+using HyperBus.Storage;
 
 namespace HyperBus.Cli.Commands;
 
@@ -12,6 +13,11 @@ public static class DashboardOption
         Arity = ArgumentArity.ZeroOrOne,
     };
 
+    public static Option<bool> KeepServing { get; } = new("--keep-serving")
+    {
+        Description = "with --dashboard: keep serving the dashboard after the study ends, until Ctrl-C",
+    };
+
     /// <summary>The URL to serve on, or null when the option was not given.</summary>
     public static Uri? Read(ParseResult result) =>
         result.GetResult(Option) is null ? null : DashboardAddress.Parse(result.GetValue(Option));
@@ -22,5 +28,39 @@ public static class DashboardOption
         {
             Console.Error.WriteLine($"hyperbus: dashboard at {url.GetLeftPart(UriPartial.Authority)}/");
         }
+    }
+
+    /// <summary>
+    /// After the study: with --keep-serving, serves the dashboard from the store until Ctrl-C; otherwise says it stopped,
+    /// so the page going away is never a surprise.
+    /// </summary>
+    public static async Task AfterStudyAsync(ParseResult result, Uri? url, string storage, CancellationToken cancellationToken)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        var address = url.GetLeftPart(UriPartial.Authority);
+        if (!result.GetValue(KeepServing) || cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"hyperbus: the study ended; dashboard at {address}/ stopped (--keep-serving keeps it up)");
+            return;
+        }
+
+        await using var server = new DashboardServer(new SqliteStudyStore(storage), url);
+        await server.StartAsync(CancellationToken.None);
+        Console.Error.WriteLine($"hyperbus: the study ended; dashboard still serving at {address}/ until Ctrl-C");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: the wanted way to stop.
+        }
+
+        await server.StopAsync(CancellationToken.None);
+        Console.Error.WriteLine($"hyperbus: dashboard at {address}/ stopped");
     }
 }

@@ -63,7 +63,7 @@ public static class StatusCommand
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.Study), r.State, FormattableString.Invariant($"{r.Completed}/{r.Pruned}/{r.Failed}"),
-                    r.Running.ToString(CultureInfo.InvariantCulture), r.BestValue?.ToString("0.#####", CultureInfo.InvariantCulture) ?? "-");
+                    r.Running.ToString(CultureInfo.InvariantCulture), r.BestValue is { } best ? ValueFormat.Significant(best) : "-");
             }
 
             AnsiConsole.Write(table);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperBus.Cli.Output;
 using HyperBus.Cli.Running;
 using HyperBus.Core.Specs;
 using HyperBus.Orchestration.Hosting;
@@ -22,18 +23,24 @@ public static class TuneCommand
         };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
+        command.Options.Add(DashboardOption.KeepServing);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
             var text = SpecFile.Read(result.GetValue(spec)!);
             var overrides = new SpecOverrides(result.GetValue(trials), result.GetValue(parallelism), result.GetValue(seed));
             var inProcess = bus.Transport == BusTransport.InMemory;
-            var trainers = inProcess ? ProcessHost.BuiltInTrainerKinds() : null;
+            var trainers = inProcess ? ProcessHost.InProcessTrainerKinds() : null;
             var parsed = StudySpecParser.Parse(text, Catalogs.For(trainers), overrides);
             if (result.GetValue(dryRun))
             {
                 Console.Write(StudyPlan.Describe(parsed, trainers));
                 return CommandRunner.Ok;
+            }
+
+            if (inProcess)
+            {
+                ProcessHost.EnsureTrainerRuns(parsed.Trainer);
             }
 
             var hostOptions = new HyperBusOptions
@@ -56,7 +63,18 @@ public static class TuneCommand
             using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard, followsStudy: true);
             DashboardOption.Announce(dashboard);
             var hint = $"hyperbus tune {result.GetValue(spec)!.FullName} --storage {Path.GetFullPath(bus.Storage)}";
-            return await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct, existing?.Id, hint);
+            var code = await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct, existing?.Id, hint);
+            if (!result.GetValue(SharedOptions.Json) && code != Interrupts.ExitCode)
+            {
+                NextSteps.Write(Console.Out, parsed.Name, bus.Storage);
+            }
+
+            if (code != Interrupts.ExitCode)
+            {
+                await DashboardOption.AfterStudyAsync(result, dashboard, bus.Storage, ct);
+            }
+
+            return code;
         }));
         return command;
     }

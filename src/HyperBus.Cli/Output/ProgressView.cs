@@ -1,4 +1,3 @@
-using System.Globalization;
 using HyperBus.Contracts;
 using Spectre.Console;
 
@@ -30,6 +29,11 @@ public sealed class ProgressView
                 var result = await run(p =>
                 {
                     var done = p.Completed + p.Pruned + p.Failed;
+                    if (p.Target > 0)
+                    {
+                        task.MaxValue = p.Target; // the host's count is the truth (a grid's size, an enqueue-shortened study)
+                    }
+
                     task.Value = done;
                     task.Description = Describe(done, p.Target, p.BestValue) + (p.Warning is { } warning ? $"\n[yellow]waiting: {Markup.Escape(warning)}[/]" : "");
                 });
@@ -39,5 +43,5 @@ public sealed class ProgressView
 
     private string Describe(int done, int total, double? best) =>
         $"{Markup.Escape(_study)} {done}/{total} trials, best {Markup.Escape(_metric)} " +
-        (best is { } b ? $"[bold green]{b.ToString("0.#####", CultureInfo.InvariantCulture)}[/]" : "-");
+        (best is { } b ? $"[bold green]{ValueFormat.Significant(b)}[/]" : "-");
 }

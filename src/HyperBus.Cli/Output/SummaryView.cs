@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -37,7 +36,7 @@ public static class SummaryView
             table.AddRow(Markup.Escape(name), Markup.Escape(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()));
         }
 
-        table.AddRow($"[bold]{Markup.Escape(summary.Metric)}[/] ({summary.Direction})", $"[bold]{best.ToString("0.#####", CultureInfo.InvariantCulture)}[/]");
+        table.AddRow($"[bold]{Markup.Escape(summary.Metric)}[/] ({summary.Direction})", $"[bold]{ValueFormat.Significant(best)}[/]");
         console.Write(table);
     }
 
@@ -60,7 +59,7 @@ public static class SummaryView
 
         foreach (var trial in front.Trials.OrderBy(t => t.Values.Count > 0 ? t.Values[0] : 0))
         {
-            table.AddRow([$"#{trial.Trial}", .. trial.Values.Select(v => v.ToString("0.#####", CultureInfo.InvariantCulture))]);
+            table.AddRow([$"#{trial.Trial}", .. trial.Values.Select(ValueFormat.Significant)]);
         }
 
         console.Write(table);

@@ -1,3 +1,4 @@
+using HyperBus.Cli.Running.LocalPython;
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Reporting.Dashboard;
 using HyperBus.Storage;
@@ -48,15 +49,26 @@ public static class ProcessHost
             }
         }
 
+        var localPython = withTrainers && options.Transport == BusTransport.InMemory;
         if (withTrainers)
         {
             builder.Services.AddBuiltInTrainers();
+        }
+
+        if (localPython)
+        {
+            builder.Services.AddLocalPythonTrainerKinds(bus);
         }
 
         bus.Transport = options.Transport;
         bus.LeaseDuration = options.LeaseDuration ?? bus.LeaseDuration;
         bus.RabbitMqUri = options.RabbitMq;
         builder.Services.AddHyperBus(bus);
+        if (localPython)
+        {
+            builder.Services.AddLocalPythonWorkers(options.Verbose);
+        }
+
         if (telemetry is not null)
         {
             // Last: it decorates the store and verifier registered above.
@@ -66,6 +78,18 @@ public static class ProcessHost
         return builder.Build();
     }
 
-    /// <summary>The trainer kinds this process can run in process.</summary>
+    /// <summary>The C# trainer kinds this process can run in process.</summary>
     public static IReadOnlyCollection<string> BuiltInTrainerKinds() => new ServiceCollection().AddBuiltInTrainers().TrainerKinds();
+
+    /// <summary>What an in-process <c>tune</c> runs: the C# kinds, and the Python kinds in local Python workers.</summary>
+    public static IReadOnlyCollection<string> InProcessTrainerKinds() => [.. BuiltInTrainerKinds().Concat(PythonTrainerKinds.All)];
+
+    /// <summary>For a Python trainer kind, finds its interpreter before anything runs (throws naming what to install).</summary>
+    public static void EnsureTrainerRuns(string trainer)
+    {
+        if (PythonTrainerKinds.Find(trainer) is { } kind)
+        {
+            PythonInterpreter.For(kind);
+        }
+    }
 }

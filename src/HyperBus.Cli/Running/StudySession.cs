@@ -48,7 +48,7 @@ public static class StudySession
 
     public static void Print(StudySpec spec, StudyCompleted completed, bool json)
     {
-        var summary = new StudySummary(completed.Name, completed.StudyId, completed.Outcome.ToString(), spec.Direction.ToString().ToLowerInvariant(),
+        var summary = new StudySummary(completed.Name, completed.StudyId, completed.Outcome.ToString().ToLowerInvariant(), spec.Direction.ToString().ToLowerInvariant(),
             spec.Metric, completed.BestValue, completed.BestTrialNumber, completed.BestParams,
             new TrialCounts(completed.Completed, completed.Pruned, completed.Failed), Math.Round(completed.DurationSeconds, 3))
         {
@@ -85,7 +85,7 @@ public static class StudySession
         }
 
         var view = new ProgressView(AnsiConsole.Console, spec.Name, spec.Metric);
-        return await view.ShowAsync(spec.Trials, Run);
+        return await view.ShowAsync(PlannedTrials.Of(spec), Run);
     }
 
     /// <summary>Cancels the study on the host, waits a little for it to say so, and tells the user how to resume.</summary>

@@ -17,7 +17,8 @@ public sealed record StudyOverview(
     int Pruned,
     int Failed,
     double? BestValue,
-    int? BestTrial)
+    int? BestTrial,
+    IReadOnlyList<string>? Directions = null)
 {
     public static StudyOverview From(StudySnapshot study)
     {
@@ -26,6 +27,6 @@ public sealed record StudyOverview(
         return new StudyOverview(study.Study.Id, study.Study.Name, study.Study.Status.ToString().ToLowerInvariant(),
             study.Direction.ToString().ToLowerInvariant(), study.Metric, study.Study.CreatedAt, study.Study.FinishedAt,
             study.Trials.Count, Count(TrialState.Running), Count(TrialState.Completed), Count(TrialState.Pruned), Count(TrialState.Failed),
-            best?.Value, best?.Number);
+            best?.Value, best?.Number, study.IsMultiObjective ? [.. study.Directions.Select(d => d.ToString().ToLowerInvariant())] : null);
     }
 }

@@ -19,7 +19,8 @@ public sealed record ExportedTrial(
     IReadOnlyDictionary<string, object> Params,
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<ExportedReport> Reports,
-    IReadOnlyList<TrialAttempt>? Attempts)
+    IReadOnlyList<TrialAttempt>? Attempts,
+    IReadOnlyList<double>? Values = null)
 {
     /// <summary>The trial, with its attempts when they were loaded (exports load them; the dashboard does not).</summary>
     public static ExportedTrial From(Trial trial, IReadOnlyList<TrialAttempt>? attempts = null) => new(
@@ -35,7 +36,8 @@ public sealed record ExportedTrial(
         trial.Params.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
         trial.Attributes,
         trial.Reports.Select(r => new ExportedReport(r.Step, double.IsFinite(r.Value) ? r.Value : null)).ToList(),
-        attempts);
+        attempts,
+        trial.Values);
 
     public object? Param(string name) => Params.TryGetValue(name, out var v) ? v : null;
 

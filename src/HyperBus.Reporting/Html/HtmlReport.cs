@@ -65,8 +65,7 @@ public static class HtmlReport
         foreach (var plot in plots)
         {
             html.Append("<figure id=\"plot-").Append(HtmlText.Encode(plot.Name)).Append("\"><img alt=\"").Append(HtmlText.Encode(plot.Title))
-                .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(plot.Png)).Append("\"><figcaption>")
-                .Append(HtmlText.Encode(plot.Title)).Append("</figcaption></figure>\n");
+                .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(plot.Png)).Append("\"></figure>\n"); // the image carries its title
         }
 
         html.Append("<h2>Trials</h2>\n<p class=\"muted\">Click a column to sort.</p>\n");

@@ -11,7 +11,7 @@ public static class AxisTicks
     {
         var positions = parameter.IsCategorical
             ? Enumerable.Range(0, parameter.Categories!.Count).Select(i => (i + 0.5) / parameter.Categories.Count).ToArray()
-            : [0, 0.25, 0.5, 0.75, 1];
+            : Shares(parameter);
         axis.SetTicks(positions, positions.Select(parameter.Label).ToArray());
     }
 
@@ -25,7 +25,44 @@ public static class AxisTicks
             return;
         }
 
-        double[] shares = [0, 0.25, 0.5, 0.75, 1];
+        var shares = Shares(parameter);
         axis.SetTicks(shares.Select(s => parameter.Low + (s * (parameter.High - parameter.Low))).ToArray(), shares.Select(parameter.Label).ToArray());
+    }
+
+    /// <summary>
+    /// Where ticks go, as shares of the axis: quarters on a linear axis; on a log axis round values (decades, else
+    /// 1-3 or 1-2-5 steps), so the labels read 0.001, 0.01, 0.1 rather than 0.002137, 0.006295.
+    /// </summary>
+    public static double[] Shares(ParameterAxis parameter)
+    {
+        if (!parameter.Log || parameter.High <= parameter.Low)
+        {
+            return [0, 0.25, 0.5, 0.75, 1];
+        }
+
+        var lo = Math.Exp(parameter.Low);
+        var hi = Math.Exp(parameter.High);
+        foreach (double[] mantissas in new[] { new[] { 1.0 }, [1.0, 3.0], [1.0, 2.0, 5.0] })
+        {
+            var shares = new List<double>();
+            for (var e = Math.Floor(Math.Log10(lo)); e <= Math.Ceiling(Math.Log10(hi)); e++)
+            {
+                foreach (var m in mantissas)
+                {
+                    var v = m * Math.Pow(10, e);
+                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9))
+                    {
+                        shares.Add(Math.Clamp((Math.Log(v) - parameter.Low) / (parameter.High - parameter.Low), 0, 1));
+                    }
+                }
+            }
+
+            if (shares.Count >= 3)
+            {
+                return [.. shares];
+            }
+        }
+
+        return [0, 0.5, 1];
     }
 }

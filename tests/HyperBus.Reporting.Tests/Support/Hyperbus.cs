@@ -41,6 +41,17 @@ public sealed class Hyperbus : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Ctrl-C, as a user at the terminal would press it.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", $"-INT {_process.Id}");
+        kill.WaitForExit();
+    }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>Starts the command in the background; dispose kills it if it is still running.</summary>
     public static Hyperbus Start(string arguments, IDictionary<string, string>? environment = null)
     {
