@@ -1,3 +1,4 @@
+using HyperBus.Core.Specs;
 using HyperBus.Trainer.Sdk;
 using Microsoft.ML;
 using Microsoft.ML.Data;

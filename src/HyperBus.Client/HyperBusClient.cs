@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperBus.Contracts;
 using HyperBus.Core.Specs;
+using HyperBus.Hosting;
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Orchestration.Submission;
 using HyperBus.Samplers;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using HyperBus.Core.Specs;
-using HyperBus.Trainer.Sdk;
 
 namespace HyperBus.Verification;
 

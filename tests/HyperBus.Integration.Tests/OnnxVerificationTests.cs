@@ -1,8 +1,8 @@
 using System.Globalization;
+using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
 using HyperBus.Integration.Tests.Support;
 using HyperBus.Storage;
-using HyperBus.Trainer.Sdk;
 using HyperBus.Verification;
 
 namespace HyperBus.Integration.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HyperBus.Trainer.Sdk;
+using HyperBus.Core.Specs;
 
 namespace HyperBus.Verification.Tests;
 

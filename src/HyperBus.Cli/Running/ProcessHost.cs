@@ -1,4 +1,5 @@
 using HyperBus.Cli.Running.LocalPython;
+using HyperBus.Hosting;
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Reporting.Dashboard;
 using HyperBus.Storage;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HyperBus.Orchestration.Hosting;
 
 /// <summary>
-/// The host's queue, filters in the order a message meets them: size limit, message type, consume retry, study
+/// The host's queue, filters in the order a message meets them (after the bus's size limit): message type, consume retry, study
 /// ownership, verification (outside the study's lock), then the study saga.
 /// </summary>
 public static class HostEndpoint
@@ -24,7 +24,6 @@ public static class HostEndpoint
             rabbit.PrefetchCount = options.HostPrefetch;
         }
 
-        e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
         e.UseFilter(new MessageTypeFilter(HostMessages.Types));
         // A handler that failed on something transient (the store busy past its own retries, another host's save)
         // runs again against the stored state; a message that can never be read is parked at once.
@@ -32,12 +31,11 @@ public static class HostEndpoint
         {
             r.Intervals(50, 200, 500, 1000, 2000);
             r.Ignore<UnknownMessageTypeException>();
-            r.Ignore<MessageTooLargeException>();
             r.Ignore<System.Text.Json.JsonException>();
         });
         e.UseConsumeFilter(typeof(StudyOwnershipFilter<>), context);
         var verification = new TrialVerificationFilter(
-            context.GetRequiredService<Runtime.StudyLoader>(), context.GetRequiredService<Saga.Repository.StudySagaLocks>(),
+            context.GetRequiredService<StudyOwnership>(), context.GetRequiredService<Runtime.StudyLoader>(), context.GetRequiredService<Saga.Repository.StudySagaLocks>(),
             context.GetRequiredService<PendingVerdicts>(), context.GetRequiredService<TimeProvider>(), context.GetService<ITrialVerifier>());
         e.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TrialCompleted>>(verification));
         e.ConfigureSaga<StudyState>(context);

@@ -17,13 +17,16 @@ public sealed class StudyOwnership
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _held = new();
     private readonly IOrchestrationStore _store;
     private readonly StudyRuntimeRegistry _registry;
+    private readonly Saga.Repository.StudySagaCache _sagas;
     private readonly TimeProvider _time;
     private readonly ILogger<StudyOwnership> _logger;
 
-    public StudyOwnership(IOrchestrationStore store, StudyRuntimeRegistry registry, HostIdentity host, HyperBusOptions options, TimeProvider time, ILogger<StudyOwnership> logger)
+    public StudyOwnership(IOrchestrationStore store, StudyRuntimeRegistry registry, Saga.Repository.StudySagaCache sagas, HostIdentity host, HyperBusOptions options,
+        TimeProvider time, ILogger<StudyOwnership> logger)
     {
         _store = store;
         _registry = registry;
+        _sagas = sagas;
         Host = host;
         Duration = options.LeaseDuration;
         _time = time;
@@ -58,6 +61,9 @@ public sealed class StudyOwnership
 
         if (_held.TryAdd(studyId, lease.ExpiresAt))
         {
+            // Whatever this host knew of the study before is stale (another host may have driven it since): the store is the truth.
+            _registry.Remove(studyId);
+            _sagas.Remove(studyId);
             _logger.LogInformation("Took the lease of study {Study} until {Expires:O}", studyId, lease.ExpiresAt);
             FaultPoint.Reach(FaultPoint.LeaseAcquired);
         }
@@ -106,6 +112,7 @@ public sealed class StudyOwnership
     {
         // The mirror of a study another host now drives is stale: drop it; the store is the truth.
         _registry.Remove(studyId);
+        _sagas.Remove(studyId);
         _logger.LogWarning("Lost the lease of study {Study} to {Owner}; this host no longer acts on it", studyId, owner);
     }
 }

@@ -1,6 +1,7 @@
 using HyperBus.Contracts;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Leases;
 using HyperBus.Orchestration.Runtime;
 using HyperBus.Orchestration.Saga.Repository;
 using MassTransit;
@@ -11,13 +12,15 @@ namespace HyperBus.Orchestration.Verification;
 /// Checks a returned artifact (and, with <c>verify:</c>, scores its model) before the study's lock is taken, so a
 /// slow ONNX evaluation never holds up the study's other messages; the saga then records the verdict.
 /// </summary>
-public sealed class TrialVerificationFilter(StudyLoader loader, StudySagaLocks locks, PendingVerdicts verdicts, TimeProvider time, ITrialVerifier? verifier = null)
+public sealed class TrialVerificationFilter(StudyOwnership ownership, StudyLoader loader, StudySagaLocks locks, PendingVerdicts verdicts, TimeProvider time, ITrialVerifier? verifier = null)
     : IFilter<ConsumeContext<TrialCompleted>>
 {
     public async Task Send(ConsumeContext<TrialCompleted> context, IPipe<ConsumeContext<TrialCompleted>> next)
     {
         var m = context.Message;
-        if (verifier is not null && double.IsFinite(m.Value) && await loader.GetAsync(m.StudyId, context.CancellationToken) is { } study &&
+        // Only on the study's owner: loading a study another host drives would leave this host a stale copy.
+        if (verifier is not null && double.IsFinite(m.Value) && await ownership.TryOwnAsync(m.StudyId, context.CancellationToken) &&
+            await loader.GetAsync(m.StudyId, context.CancellationToken) is { } study &&
             (study.Spec.Artifacts is not null || study.Spec.Verify is not null))
         {
             Trial? trial;

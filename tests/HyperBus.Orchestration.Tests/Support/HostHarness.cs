@@ -1,6 +1,7 @@
 using HyperBus.Contracts;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Storage;
+using HyperBus.Hosting;
 using HyperBus.Orchestration.Feeds;
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Samplers;

@@ -1,4 +1,4 @@
-namespace HyperBus.Orchestration.Hosting;
+namespace HyperBus.Hosting;
 
 /// <summary>A message over <see cref="HyperBusOptions.MaxMessageBytes"/>; it is parked in the error queue.</summary>
 public sealed class MessageTooLargeException : Exception

@@ -1,4 +1,4 @@
-namespace HyperBus.Trainer.Sdk;
+namespace HyperBus.Core.Specs;
 
 /// <summary>
 /// The rows held out for verification: each row gets a SplitMix64 key from (seed, row index) and the

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace HyperBus.Orchestration.Hosting;
+namespace HyperBus.Hosting;
 
 /// <summary>
 /// Refuses a message larger than the limit before any handler sees it. HyperBus messages carry

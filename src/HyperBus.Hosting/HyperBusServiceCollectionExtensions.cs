@@ -1,5 +1,7 @@
 using HyperBus.Orchestration.Feeds;
+using HyperBus.Orchestration.Hosting;
 using HyperBus.Orchestration.Leases;
+using HyperBus.Orchestration.Metrics;
 using HyperBus.Orchestration.Outbox;
 using HyperBus.Orchestration.Runtime;
 using HyperBus.Orchestration.Saga;
@@ -15,7 +17,7 @@ using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace HyperBus.Orchestration.Hosting;
+namespace HyperBus.Hosting;
 
 /// <summary>Puts HyperBus on a message bus: the optimizer host, trainer workers and study watchers, on one transport.</summary>
 public static class HyperBusServiceCollectionExtensions
@@ -73,7 +75,7 @@ public static class HyperBusServiceCollectionExtensions
     private static void AddStudyHost(this IServiceCollection services, HyperBusOptions options)
     {
         services.TryAddSingleton<HostIdentity>();
-        services.TryAddSingleton<Metrics.HyperBusMetrics>();
+        services.TryAddSingleton<HyperBusMetrics>();
         services.TryAddSingleton<StudyRuntimeRegistry>();
         services.TryAddSingleton<StudyLoader>();
         services.TryAddSingleton<StudySagaLocks>();
@@ -139,7 +141,11 @@ public static class HyperBusServiceCollectionExtensions
 
         if (options.RunHost)
         {
-            cfg.ReceiveEndpoint(options.HostQueue, e => HostEndpoint.Configure(e, context, options));
+            cfg.ReceiveEndpoint(options.HostQueue, e =>
+            {
+                e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
+                HostEndpoint.Configure(e, context, options);
+            });
         }
 
         if (options.RunWorkers)

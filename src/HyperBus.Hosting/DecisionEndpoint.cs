@@ -2,7 +2,7 @@ using HyperBus.Contracts;
 using HyperBus.Trainer.Sdk.Hosting;
 using MassTransit;
 
-namespace HyperBus.Orchestration.Hosting;
+namespace HyperBus.Hosting;
 
 /// <summary>The worker's private endpoint on which the host's answers to its reports arrive.</summary>
 public static class DecisionEndpoint
