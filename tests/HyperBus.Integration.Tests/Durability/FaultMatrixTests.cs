@@ -51,8 +51,11 @@ public sealed class FaultMatrixTests(RabbitNode rabbit, ITestOutputHelper output
         await using var restarted = await rig.StartHostAsync("host-restarted", leaseSeconds);
         var summary = await FinishAsync(submit, rig, name, restarted);
         var recovery = clock.Elapsed;
+        var studyId = Guid.Parse(summary.GetProperty("studyId").GetString()!);
+        var unsent = await StoreTables.UnsentAsync(rig.Storage, studyId, TimeSpan.FromSeconds(5));
+        var dropped = await StoreTables.DroppedAsync(rig.Storage, studyId);
         var lease = leaseSeconds > 0 ? $"{leaseSeconds}s" : "default";
-        DurabilitySummary.Record(output, string.Create(CultureInfo.InvariantCulture, $"fault-matrix point={point} after={after} study={kind} lease={lease} trials={study.Trials} recovery={recovery.TotalSeconds:F1}s"));
+        DurabilitySummary.Record(output, string.Create(CultureInfo.InvariantCulture, $"fault-matrix point={point} after={after} study={kind} lease={lease} trials={study.Trials} recovery={recovery.TotalSeconds:F1}s dropped={Describe(dropped)}"));
 
         Assert.True(exitCode == 137, $"the armed host exited {exitCode}, not by SIGKILL (137):\n{armed.Output}");
         Assert.DoesNotContain(DurabilityRig.FaultLine(point), restarted.Output, StringComparison.Ordinal);
@@ -61,7 +64,7 @@ public sealed class FaultMatrixTests(RabbitNode rabbit, ITestOutputHelper output
         Assert.Equal(study.Trials, summary.GetProperty("trials").GetProperty("completed").GetInt32());
         Assert.Equal(0, summary.GetProperty("trials").GetProperty("failed").GetInt32());
 
-        var studyId = Guid.Parse(summary.GetProperty("studyId").GetString()!);
+        Assert.True(unsent.Count == 0, $"committed but never relayed: {string.Join(", ", unsent)}");
         using var watch = new StoreWatch(rig.Storage);
         Assert.Equal(StudyStatus.Completed, (await watch.Store.GetStudyAsync(studyId))!.Status);
         var trials = await watch.Store.LoadTrialsAsync(studyId);
@@ -71,6 +74,9 @@ public sealed class FaultMatrixTests(RabbitNode rabbit, ITestOutputHelper output
         AssertStudyShape(kind, trials);
         Assert.True(recovery < RecoveryLimit, $"the study took {recovery.TotalSeconds:F1} s after the restart (limit {RecoveryLimit.TotalSeconds} s):\n{restarted.Output}");
     }
+
+    private static string Describe(IReadOnlyDictionary<string, long> dropped) =>
+        dropped.Count == 0 ? "none" : string.Join(',', dropped.Select(d => $"{d.Key}:{d.Value}"));
 
     /// <summary>The summary once StudyCompleted arrives; on a timeout, what the store holds and what the restarted host said.</summary>
     private static async Task<System.Text.Json.JsonElement> FinishAsync(FollowedSubmit submit, DurabilityRig rig, string name, ChildProcess restarted)

@@ -36,16 +36,17 @@ public sealed class TwoHostTakeoverTests(RabbitNode rabbit, ITestOutputHelper ou
         {
             var summary = await submit.SummaryAsync(TimeSpan.FromMinutes(3));
             var studyId = Guid.Parse(summary.GetProperty("studyId").GetString()!);
-            var owner = await LeaseTable.ReadAsync(rig.Storage, studyId);
-            DurabilitySummary.Record(output, string.Create(CultureInfo.InvariantCulture, $"two-hosts study=400 trials seconds={big.Elapsed.TotalSeconds:F1} owner={owner?.Owner ?? "(released)"}"));
+            var owner = await StoreTables.ReadLeaseAsync(rig.Storage, studyId);
+            var dropped = await StoreTables.DroppedAsync(rig.Storage, studyId);
+            DurabilitySummary.Record(output, string.Create(CultureInfo.InvariantCulture, $"two-hosts study=400 trials seconds={big.Elapsed.TotalSeconds:F1} owner={owner?.Owner ?? "(released)"} dropped={dropped.Values.Sum()}"));
             Assert.Equal(400, summary.GetProperty("trials").GetProperty("completed").GetInt32());
-            await AssertEachTrialOnceAsync(watch, studyId, 400);
+            await AssertEachTrialOnceAsync(watch, rig.Storage, studyId, 400);
         }
 
         var takeoverSpec = rig.WriteSpec("takeover", Spec("takeover", trials: 120, seconds: 0.1));
         await using var followed = FollowedSubmit.Start(broker, takeoverSpec);
         var study = await WaitForStudyAsync(watch, "takeover");
-        var lease = await LeaseTable.WaitForOwnerAsync(rig.Storage, study.Id, TimeSpan.FromSeconds(30));
+        var lease = await StoreTables.WaitForOwnerAsync(rig.Storage, study.Id, TimeSpan.FromSeconds(30));
         var owning = hosts.SingleOrDefault(h => h.Id == lease.OwnerProcessId)
             ?? throw new InvalidOperationException($"lease owner {lease.Owner} is neither host-a ({hostA.Id}) nor host-b ({hostB.Id})");
         var survivor = hosts.Single(h => h != owning);
@@ -56,13 +57,13 @@ public sealed class TwoHostTakeoverTests(RabbitNode rabbit, ITestOutputHelper ou
         var completedAtKill = before.Count(t => t.State == TrialState.Completed);
         var takeover = await followed.SummaryAsync(TakeoverLimit + TimeSpan.FromSeconds(30));
         var elapsed = sinceKill.Elapsed;
-        var after = await LeaseTable.ReadAsync(rig.Storage, study.Id);
+        var after = await StoreTables.ReadLeaseAsync(rig.Storage, study.Id);
         DurabilitySummary.Record(output, string.Create(CultureInfo.InvariantCulture, $"two-hosts takeover killed={owning.Name} completed-at-kill={completedAtKill}/120 lease={LeaseSeconds}s finished-after-kill={elapsed.TotalSeconds:F1}s owner-after={after?.Owner ?? "(released)"}"));
 
         Assert.True(completedAtKill < 120, "the study finished before the owner was killed; the drill did not exercise the takeover");
         Assert.False(survivor.HasExited, survivor.Output);
         Assert.Equal(120, takeover.GetProperty("trials").GetProperty("completed").GetInt32());
-        await AssertEachTrialOnceAsync(watch, study.Id, 120);
+        await AssertEachTrialOnceAsync(watch, rig.Storage, study.Id, 120);
         if (after is not null)
         {
             Assert.Equal(survivor.Id, after.OwnerProcessId);
@@ -100,9 +101,11 @@ public sealed class TwoHostTakeoverTests(RabbitNode rabbit, ITestOutputHelper ou
         }
     }
 
-    /// <summary>Completed, exactly <paramref name="count"/> trials numbered 0..count-1, each run as one attempt.</summary>
-    private static async Task AssertEachTrialOnceAsync(StoreWatch watch, Guid studyId, int count)
+    /// <summary>Completed, exactly <paramref name="count"/> trials numbered 0..count-1, each run as one attempt, nothing left unsent.</summary>
+    private static async Task AssertEachTrialOnceAsync(StoreWatch watch, string storage, Guid studyId, int count)
     {
+        var unsent = await StoreTables.UnsentAsync(storage, studyId, TimeSpan.FromSeconds(5));
+        Assert.True(unsent.Count == 0, $"committed but never relayed: {string.Join(", ", unsent)}");
         Assert.Equal(StudyStatus.Completed, (await watch.Store.GetStudyAsync(studyId))!.Status);
         var trials = await watch.Store.LoadTrialsAsync(studyId);
         Assert.Equal(Enumerable.Range(0, count), trials.Select(t => t.Number).Order());
