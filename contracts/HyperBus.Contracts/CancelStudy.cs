@@ -1,4 +1,4 @@
 namespace HyperBus.Contracts;
 
-/// <summary>Command: stop requesting trials for a study; trials in flight are left to finish or time out.</summary>
+/// <summary>Command: end a study as cancelled; its trials in flight are told to stop. A cancelled study can be resumed.</summary>
 public sealed record CancelStudy(Guid StudyId, string? Reason);

@@ -8,6 +8,7 @@ var root = new RootCommand("HyperBus: hyperparameter tuning over a message bus")
     HostCommand.Create(),
     WorkerCommand.Create(),
     SubmitCommand.Create(),
+    ResumeCommand.Create(),
     StatusCommand.Create(),
     ReportCommand.Create(),
     ExportCommand.Create(),
@@ -26,4 +27,5 @@ if (parsed.Errors.Count > 0)
     return CommandRunner.InvalidInput;
 }
 
-return await parsed.InvokeAsync();
+// Ctrl-C is the study session's to handle (cancel the study, then exit 130), not the parser's.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -2,7 +2,6 @@ using HyperBus.Core.Sampling;
 using HyperBus.Core.Space;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
-using HyperBus.Samplers.Nsga2;
 using HyperBus.Storage;
 
 namespace HyperBus;

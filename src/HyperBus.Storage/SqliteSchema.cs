@@ -61,6 +61,32 @@ internal static class SqliteSchema
         ALTER TABLE trials ADD COLUMN values_json TEXT NULL;
         ALTER TABLE trials ADD COLUMN constraints_json TEXT NULL;
         """,
+        // The durable saga (issue 14): saga state with an optimistic version, the transactional outbox, one
+        // owner per study, and counts of messages dropped as late, duplicate or stale.
+        """
+        CREATE TABLE IF NOT EXISTS study_sagas (
+            study_id TEXT NOT NULL PRIMARY KEY REFERENCES studies (id),
+            state TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            pause_reason TEXT NULL);
+        CREATE TABLE IF NOT EXISTS outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            study_id TEXT NOT NULL,
+            message_type TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS study_leases (
+            study_id TEXT NOT NULL PRIMARY KEY,
+            owner TEXT NOT NULL,
+            expires_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS dropped_messages (
+            study_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (study_id, reason));
+        INSERT INTO study_sagas (study_id, state, version) SELECT id, status, 1 FROM studies WHERE true ON CONFLICT (study_id) DO NOTHING;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

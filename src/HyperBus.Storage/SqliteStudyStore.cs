@@ -10,17 +10,19 @@ namespace HyperBus.Storage;
 /// conditional write is one UPDATE guarded by the trial's attempt and state inside an immediate transaction,
 /// so concurrent writers, in this process or another, cannot both win.
 /// </summary>
-public sealed class SqliteStudyStore : IStudyStore, IDisposable
+public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
 {
     private const int BusyTimeoutMilliseconds = 5000;
 
     private readonly string _connectionString;
     private readonly ResiliencePipeline _retry;
+    private readonly TimeProvider _time;
 
     public SqliteStudyStore(string path, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         time ??= TimeProvider.System;
+        _time = time;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -43,13 +45,7 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
     public string Path { get; }
 
     public Task CreateStudyAsync(StudyRecord study, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) => Sql.Command(c, t, $"""
-            INSERT INTO studies ({SqliteRows.StudyColumns}) VALUES (@id, @name, @spec, @direction, @status, @created, @finished)
-            ON CONFLICT (id) DO NOTHING;
-            """,
-            ("@id", SqliteValues.Id(study.Id)), ("@name", study.Name), ("@spec", study.SpecJson), ("@direction", study.Direction.ToString()),
-            ("@status", study.Status.ToString()), ("@created", SqliteValues.Time(study.CreatedAt)), ("@finished", SqliteValues.Time(study.FinishedAt)))
-            .ExecuteNonQuery() > 0, cancellationToken);
+        WriteAsync(w => w.CreateStudy(study), cancellationToken);
 
     public Task<StudyRecord?> GetStudyAsync(Guid studyId, CancellationToken cancellationToken = default) =>
         ReadAsync(c => ReadStudies(c, $"SELECT {SqliteRows.StudyColumns} FROM studies WHERE id = @id;", ("@id", SqliteValues.Id(studyId))).SingleOrDefault(), cancellationToken);
@@ -71,77 +67,19 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
         ReadAsync<IReadOnlyList<StudyRecord>>(c => ReadStudies(c, $"SELECT {SqliteRows.StudyColumns} FROM studies ORDER BY created_at, rowid;"), cancellationToken);
 
     public Task SetStudyStatusAsync(Guid studyId, StudyStatus status, DateTimeOffset? finishedAt, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) => Sql.Command(c, t, "UPDATE studies SET status = @status, finished_at = @finished WHERE id = @id;",
-            ("@id", SqliteValues.Id(studyId)), ("@status", status.ToString()), ("@finished", SqliteValues.Time(finishedAt))).ExecuteNonQuery() > 0, cancellationToken);
+        WriteAsync(w => w.SetStudyStatus(studyId, status, finishedAt), cancellationToken);
 
     public Task CreateTrialAsync(Guid studyId, Trial trial, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) =>
-        {
-            var id = SqliteValues.Id(trial.Id);
-            var created = Sql.Command(c, t, """
-                INSERT INTO trials (id, study_id, number, state, attempt, params_json, budget)
-                VALUES (@id, @study, @number, 'Running', 1, @params, @budget)
-                ON CONFLICT (id) DO NOTHING;
-                """,
-                ("@id", id), ("@study", SqliteValues.Id(studyId)), ("@number", trial.Number),
-                ("@params", ParameterJson.Write(trial.Params)), ("@budget", trial.Budget)).ExecuteNonQuery() > 0;
-            if (!created)
-            {
-                return false;
-            }
-
-            Sql.Command(c, t, "INSERT INTO trial_attempts (trial_id, attempt, state) VALUES (@id, 1, 'Running');", ("@id", id)).ExecuteNonQuery();
-            foreach (var (key, value) in trial.Attributes)
-            {
-                Sql.Command(c, t, "INSERT INTO trial_attributes (trial_id, key, value) VALUES (@id, @key, @value);", ("@id", id), ("@key", key), ("@value", value))
-                    .ExecuteNonQuery();
-            }
-
-            return true;
-        }, cancellationToken);
+        WriteAsync(w => w.CreateTrial(studyId, trial), cancellationToken);
 
     public Task<bool> MarkStartedAsync(Guid trialId, int attempt, string workerId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) =>
-        {
-            (string, object?)[] args = [("@id", SqliteValues.Id(trialId)), ("@attempt", attempt), ("@worker", workerId), ("@at", SqliteValues.Time(at))];
-            if (Sql.Command(c, t, "UPDATE trials SET started_at = @at WHERE id = @id AND attempt = @attempt AND state = 'Running';", args).ExecuteNonQuery() == 0)
-            {
-                return false;
-            }
-
-            Sql.Command(c, t, "UPDATE trial_attempts SET worker_id = @worker, started_at = @at WHERE trial_id = @id AND attempt = @attempt;", args).ExecuteNonQuery();
-            return true;
-        }, cancellationToken);
+        WriteAsync(w => w.MarkStarted(trialId, attempt, workerId, at), cancellationToken);
 
     public Task<bool> AppendReportAsync(Guid trialId, int attempt, TrialReport report, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) => Sql.Command(c, t, """
-            INSERT INTO reports (trial_id, attempt, step, value)
-            SELECT @id, @attempt, @step, @value
-            WHERE EXISTS (SELECT 1 FROM trials WHERE id = @id AND attempt = @attempt AND state = 'Running')
-            ON CONFLICT (trial_id, attempt, step) DO NOTHING;
-            """,
-            ("@id", SqliteValues.Id(trialId)), ("@attempt", attempt), ("@step", report.Step),
-            ("@value", double.IsNaN(report.Value) ? null : report.Value)).ExecuteNonQuery() > 0, cancellationToken);
+        WriteAsync(w => w.AppendReport(trialId, attempt, report), cancellationToken);
 
     public Task<bool> RetryTrialAsync(Guid trialId, int failedAttempt, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) =>
-        {
-            (string, object?)[] args = [("@id", SqliteValues.Id(trialId)), ("@attempt", failedAttempt), ("@error", error), ("@at", SqliteValues.Time(at))];
-            var moved = Sql.Command(c, t, """
-                UPDATE trials SET attempt = attempt + 1, started_at = NULL
-                WHERE id = @id AND attempt = @attempt AND state = 'Running';
-                """, args).ExecuteNonQuery() > 0;
-            if (!moved)
-            {
-                return false;
-            }
-
-            Sql.Command(c, t, """
-                UPDATE trial_attempts SET state = 'Failed', error = @error, finished_at = @at WHERE trial_id = @id AND attempt = @attempt;
-                INSERT INTO trial_attempts (trial_id, attempt, state) VALUES (@id, @attempt + 1, 'Running') ON CONFLICT (trial_id, attempt) DO NOTHING;
-                """, args).ExecuteNonQuery();
-            return true;
-        }, cancellationToken);
+        WriteAsync(w => w.RetryTrial(trialId, failedAttempt, error, at), cancellationToken);
 
     public Task<bool> FinishTrialAsync(Guid trialId, int attempt, TrialOutcome outcome, CancellationToken cancellationToken = default)
     {
@@ -150,43 +88,12 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
             throw new ArgumentException("a trial is finished as Completed, Pruned or Failed, not Running", nameof(outcome));
         }
 
-        return WriteAsync((c, t) =>
-        {
-            (string, object?)[] args =
-            [
-                ("@id", SqliteValues.Id(trialId)), ("@attempt", attempt), ("@state", outcome.State.ToString()), ("@value", SqliteValues.Finite(outcome.Value)),
-                ("@metrics", SqliteValues.Metrics(outcome.Metrics)), ("@checkpoint", outcome.Checkpoint), ("@artifact", outcome.Artifact),
-                ("@at", SqliteValues.Time(outcome.FinishedAt)), ("@duration", SqliteValues.Finite(outcome.DurationSeconds)), ("@error", outcome.Error),
-                ("@worker", outcome.WorkerId), ("@values", SqliteValues.Doubles(outcome.Values)), ("@constraints", SqliteValues.Doubles(outcome.Constraints)),
-                ("@params", outcome.Params is null ? null : ParameterJson.Write(outcome.Params)),
-            ];
-            var finished = Sql.Command(c, t, """
-                UPDATE trials SET state = @state, value = @value, metrics_json = @metrics, checkpoint = COALESCE(@checkpoint, checkpoint),
-                    artifact = COALESCE(@artifact, artifact), finished_at = @at, duration = @duration, values_json = @values, constraints_json = @constraints,
-                    params_json = COALESCE(@params, params_json)
-                WHERE id = @id AND attempt = @attempt AND state = 'Running';
-                """, args).ExecuteNonQuery() > 0;
-            if (!finished)
-            {
-                return false;
-            }
-
-            Sql.Command(c, t, """
-                UPDATE trial_attempts SET state = @state, value = @value, error = @error, finished_at = @at, worker_id = COALESCE(worker_id, @worker)
-                WHERE trial_id = @id AND attempt = @attempt;
-                """, args).ExecuteNonQuery();
-            return true;
-        }, cancellationToken);
+        return WriteAsync(w => w.FinishTrial(trialId, attempt, outcome), cancellationToken);
     }
 
     /// <summary>Sets or replaces the attribute; does nothing for an unknown trial.</summary>
     public Task SetTrialAttributeAsync(Guid trialId, string key, string value, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, t) => Sql.Command(c, t, """
-            INSERT INTO trial_attributes (trial_id, key, value)
-            SELECT @id, @key, @value WHERE EXISTS (SELECT 1 FROM trials WHERE id = @id)
-            ON CONFLICT (trial_id, key) DO UPDATE SET value = excluded.value;
-            """,
-            ("@id", SqliteValues.Id(trialId)), ("@key", key), ("@value", value)).ExecuteNonQuery() > 0, cancellationToken);
+        WriteAsync(w => w.SetTrialAttribute(trialId, key, value), cancellationToken);
 
     public Task<IReadOnlyList<Trial>> LoadTrialsAsync(Guid studyId, CancellationToken cancellationToken = default) =>
         ReadAsync(c =>
@@ -248,15 +155,21 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
             return ValueTask.FromResult(read(connection));
         }, cancellationToken);
 
-    /// <summary>Runs <paramref name="write"/> in an immediate transaction (the write lock is taken up front, so no deadlock on upgrade).</summary>
-    private async Task<bool> WriteAsync(Func<SqliteConnection, SqliteTransaction, bool> write, CancellationToken cancellationToken) =>
+    private Task<bool> WriteAsync(Func<SqliteStudyWriter, bool> write, CancellationToken cancellationToken) =>
+        InTransactionAsync((c, t) => write(new SqliteStudyWriter(c, t)), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in an immediate transaction (the write lock is taken up front, so no deadlock on
+    /// upgrade), again from the start when the database stayed busy.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(token =>
         {
             token.ThrowIfCancellationRequested();
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
-            var changed = write(connection, transaction);
+            var result = work(connection, transaction);
             transaction.Commit();
-            return ValueTask.FromResult(changed);
+            return ValueTask.FromResult(result);
         }, cancellationToken);
 }

@@ -12,6 +12,7 @@ public static class SqliteStudyStoreServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.AddSingleton(sp => new SqliteStudyStore(path, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IStudyStore>(sp => sp.GetRequiredService<SqliteStudyStore>());
+        services.AddSingleton<IOrchestrationStore>(sp => sp.GetRequiredService<SqliteStudyStore>());
         return services;
     }
 }

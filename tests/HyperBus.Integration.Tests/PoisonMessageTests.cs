@@ -62,8 +62,56 @@ public sealed class PoisonMessageTests(RabbitNode rabbit) : IDisposable
         var parked = await ErrorQueueReasonsAsync(broker);
         Assert.Equal(3, parked.Count); // bad JSON, wrong type, oversized
         Assert.Contains(parked, r => r.Contains("over the 1048576-byte limit", StringComparison.Ordinal));
-        Assert.Contains("Ignored a message for study " + unknownStudy, host.Output, StringComparison.Ordinal);
-        Assert.Contains("Ignored a message for study " + first, host.Output, StringComparison.Ordinal); // the stale outcome
+        Assert.Contains($"Dropped TrialCompleted for study {unknownStudy}: no such study", host.Output, StringComparison.Ordinal);
+        // The stale outcome arrived after its study ended: dropped with one warning, counted, never parked.
+        Assert.Contains($"Dropped TrialCompleted for trial {done.Id} attempt 1 of {first}: study-finished", host.Output, StringComparison.Ordinal);
+        Assert.Equal(1, (await watch.Store.LoadDropCountsAsync(first))["study-finished"]);
+    }
+
+    [Fact]
+    public async Task A_message_without_a_message_type_is_parked_with_the_reason_and_never_cancels_a_running_study()
+    {
+        var broker = await rabbit.CreateVhostAsync("headerless");
+        await using var host = ChildProcess.Hyperbus("host", $"host --transport rabbitmq --rabbitmq {broker} --storage \"{Storage}\" --verbose");
+        await using var worker = ChildProcess.Hyperbus("worker", $"worker --transport rabbitmq --rabbitmq {broker} --trainer noop --concurrency 2 --verbose");
+        await host.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        await worker.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        var running = await StudyRun.SubmitAsync(broker, StudyRun.WriteSpec(_dir.FullName, "slow.yaml", """
+            study: headerless-target
+            trials: 12
+            parallelism: 2
+            sampler: { type: random, seed: 1 }
+            trainer: noop
+            fixed: { seconds: 0.3 }
+            space: { x: { type: float, low: 0, high: 1 } }
+            """));
+        using var watch = new StoreWatch(Storage);
+        var trials = await watch.WaitForTrialsAsync(running, t => t.Count(x => x.State == TrialState.Completed) >= 2, TimeSpan.FromMinutes(1), "2 trials completed");
+        await using (var publisher = await RawPublisher.ConnectAsync(broker))
+        {
+            // Before the fix the raw deserializer bound this to CancelStudy and the study was cancelled, silently.
+            await publisher.SendAsync(null, $$"""{"studyId":"{{running}}"}""");
+            await publisher.PublishAsync("HyperBus.Contracts:TrialCompleted", $$"""{"studyId":"{{running}}","trialId":"{{trials[0].Id}}","attempt":1,"value":5,"durationSeconds":1,"workerId":"w"}""");
+            await publisher.SendAsync("NoSuchMessage", $$"""{"studyId":"{{running}}"}""");
+        }
+
+        var study = await watch.WaitForEndAsync(running, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(StudyStatus.Completed, study.Status);
+        Assert.Equal(12, (await watch.Store.LoadTrialsAsync(running)).Count(t => t.State == TrialState.Completed));
+        var parked = await ErrorQueueReasonsAsync(broker);
+        Assert.True(parked.Count == 2, string.Join(" | ", parked));
+        Assert.All(parked, r => Assert.Contains("has no MT-MessageType header", r, StringComparison.Ordinal));
+        // A type no consumer takes is never read: MassTransit parks it in _skipped.
+        Assert.Equal(1u, await QueueDepthAsync(broker, "hyperbus-host_skipped"));
+    }
+
+    private static async Task<uint> QueueDepthAsync(Uri broker, string queue)
+    {
+        var factory = new ConnectionFactory { Uri = broker };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 
     private static async Task<List<string>> ErrorQueueReasonsAsync(Uri broker)
@@ -98,17 +146,21 @@ public sealed class PoisonMessageTests(RabbitNode rabbit) : IDisposable
             return new RawPublisher(connection, await connection.CreateChannelAsync());
         }
 
-        public async Task SendAsync(string messageType, string body)
+        /// <summary>Sends to the host's queue, with the given MT-MessageType (none when null).</summary>
+        public async Task SendAsync(string? messageType, string body) =>
+            await channel.BasicPublishAsync("", Contracts.MessageNames.HostQueue, mandatory: false, Properties(messageType), Encoding.UTF8.GetBytes(body));
+
+        /// <summary>Publishes with no MT-MessageType through an event's fanout exchange, as a careless peer would.</summary>
+        public async Task PublishAsync(string exchange, string body) =>
+            await channel.BasicPublishAsync(exchange, "", mandatory: false, Properties(null), Encoding.UTF8.GetBytes(body));
+
+        private static BasicProperties Properties(string? messageType) => new()
         {
-            var properties = new BasicProperties
-            {
-                ContentType = "application/json",
-                Persistent = true,
-                MessageId = Guid.NewGuid().ToString(),
-                Headers = new Dictionary<string, object?> { ["MT-MessageType"] = $"urn:message:HyperBus.Contracts:{messageType}" },
-            };
-            await channel.BasicPublishAsync("", Contracts.MessageNames.HostQueue, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
-        }
+            ContentType = "application/json",
+            Persistent = true,
+            MessageId = Guid.NewGuid().ToString(),
+            Headers = messageType is null ? null : new Dictionary<string, object?> { ["MT-MessageType"] = $"urn:message:HyperBus.Contracts:{messageType}" },
+        };
 
         public async ValueTask DisposeAsync()
         {

@@ -11,12 +11,19 @@ public static class HostCommand
 {
     public static Command Create()
     {
-        var command = new Command("host", "Run the optimizer host: takes SubmitStudy from its queue and runs studies until stopped");
+        var leaseSeconds = new Option<int?>("--lease-seconds") { Description = "how long this host's lease on a study lasts (default 15); a standby host takes a study over after it" };
+        var command = new Command("host", "Run the optimizer host: takes SubmitStudy from its queue and runs studies until stopped") { leaseSeconds };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
+            if (result.GetValue(leaseSeconds) is { } seconds)
+            {
+                bus = seconds is >= 2 and <= 3600
+                    ? bus with { LeaseDuration = TimeSpan.FromSeconds(seconds) }
+                    : throw new SpecException([new SpecError("--lease-seconds", $"must be between 2 and 3600, not {seconds}")]);
+            }
             if (bus.Transport != BusTransport.RabbitMq)
             {
                 throw new SpecException([new SpecError("--transport", "the host serves other processes, so it needs --transport rabbitmq")]);

@@ -34,18 +34,23 @@ public static class StatusCommand
             }
             else
             {
-                records = [await store.FindStudyAsync(name, ct) ?? throw new SpecException([new SpecError("study", $"no study named '{name}' in {path}")])];
+                // Every study of that name (a name may be reused with --new), or the one with that id.
+                records = [.. (await store.ListStudiesAsync(ct)).Where(s => s.Name == name || s.Id.ToString() == name)];
+                if (records.Count == 0)
+                {
+                    throw new SpecException([new SpecError("study", $"no study named '{name}' in {path}")]);
+                }
             }
 
             var rows = new List<StudyStatusRow>();
             foreach (var record in records)
             {
-                rows.Add(StudyStatusRow.From(record, await store.LoadTrialsAsync(record.Id, ct)));
+                rows.Add(StudyStatusRow.From(record, await store.LoadTrialsAsync(record.Id, ct)) with { Dropped = await store.LoadDropCountsAsync(record.Id, ct) });
             }
 
             if (result.GetValue(SharedOptions.Json))
             {
-                Console.WriteLine(name is null ? JsonSerializer.Serialize(rows, StudyStatusRow.JsonOptions) : JsonSerializer.Serialize(rows[0], StudyStatusRow.JsonOptions));
+                Console.WriteLine(name is null || rows.Count > 1 ? JsonSerializer.Serialize(rows, StudyStatusRow.JsonOptions) : JsonSerializer.Serialize(rows[0], StudyStatusRow.JsonOptions));
                 return CommandRunner.Ok;
             }
 

@@ -33,10 +33,10 @@ public static class SubmitCommand
             var parsed = StudySpecParser.Parse(text, Catalogs.For(trainers: null), overrides);
             var json = result.GetValue(SharedOptions.Json);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
-            using var host = ProcessHost.Build(bus, new HyperBusOptions { Watch = true }, withStore: false, withTrainers: false);
+            using var host = ProcessHost.Build(bus, new HyperBusOptions { Watch = true }, withStore: false, withTrainers: false, followsStudy: result.GetValue(wait));
             if (result.GetValue(wait))
             {
-                return await StudySession.RunAsync(host, parsed, json, ct);
+                return await StudySession.RunAsync(host, parsed, json, ct, resumeHint: "hyperbus resume STUDY-ID --transport rabbitmq (the id printed above)");
             }
 
             await host.StartAsync(ct);

@@ -14,9 +14,10 @@ public static class TuneCommand
         var trials = new Option<int?>("--trials") { Description = "override the spec's trial count" };
         var parallelism = new Option<int?>("--parallelism") { Description = "override how many trials run at once" };
         var seed = new Option<int?>("--seed") { Description = "override the sampler's seed" };
+        var startNew = new Option<bool>("--new") { Description = "start a new study even if the store has one of this name (otherwise an unfinished one is resumed)" };
         var command = new Command("tune", "Run a study and print its best trial (in process on the embedded bus by default)")
         {
-            spec, trials, parallelism, seed, SharedOptions.Json,
+            spec, trials, parallelism, seed, startNew, SharedOptions.Json,
         };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
@@ -27,11 +28,26 @@ public static class TuneCommand
             var overrides = new SpecOverrides(result.GetValue(trials), result.GetValue(parallelism), result.GetValue(seed));
             var inProcess = bus.Transport == BusTransport.InMemory;
             var parsed = StudySpecParser.Parse(text, Catalogs.For(inProcess ? ProcessHost.BuiltInTrainerKinds() : null), overrides);
-            var hostOptions = new HyperBusOptions { RunHost = true, RunWorkers = inProcess, Watch = true, WorkerConcurrency = parsed.Parallelism };
+            var hostOptions = new HyperBusOptions
+            {
+                RunHost = true,
+                RunWorkers = inProcess,
+                Watch = true,
+                WorkerConcurrency = parsed.Parallelism,
+                HostQueue = TuneQueue.For(bus.Storage),
+            };
             var dashboard = DashboardOption.Read(result);
-            using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard);
+            StorageCheck.EnsureUsable(bus.Storage);
+            var existing = await ExistingStudy.FindAsync(bus.Storage, parsed, result.GetValue(startNew), ct);
+            if (existing is not null)
+            {
+                Console.Error.WriteLine($"resuming study {existing.Name} ({existing.Id}, {existing.Status.ToString().ToLowerInvariant()}) from {Path.GetFullPath(bus.Storage)}; pass --new for a new study");
+            }
+
+            using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard, followsStudy: true);
             DashboardOption.Announce(dashboard);
-            return await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct);
+            var hint = $"hyperbus tune {result.GetValue(spec)!.FullName} --storage {Path.GetFullPath(bus.Storage)}";
+            return await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct, existing?.Id, hint);
         }));
         return command;
     }

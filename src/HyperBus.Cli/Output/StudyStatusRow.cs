@@ -9,6 +9,9 @@ public sealed record StudyStatusRow(string Study, Guid StudyId, string State, st
 {
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Messages about the study that changed nothing (late, duplicate, stale attempt, study finished), by reason.</summary>
+    public IReadOnlyDictionary<string, long> Dropped { get; init; } = new Dictionary<string, long>();
+
     public static StudyStatusRow From(StudyRecord record, IReadOnlyList<Trial> trials)
     {
         var best = new StudyView(record.Id, HyperBus.Core.Space.SearchSpace.Create([]), record.Direction, trials).Best;

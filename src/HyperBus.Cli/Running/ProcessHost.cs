@@ -12,7 +12,8 @@ namespace HyperBus.Cli.Running;
 /// <summary>Builds the Generic Host a command runs in: logging to stderr, the store, trainers and the bus parts it needs.</summary>
 public static class ProcessHost
 {
-    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null)
+    /// <param name="followsStudy">The command follows one study and handles Ctrl-C itself (tune, submit --wait).</param>
+    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null, bool followsStudy = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -20,6 +21,11 @@ public static class ProcessHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(l => l >= (options.Verbose ? LogLevel.Information : LogLevel.Warning));
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        if (followsStudy)
+        {
+            builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        }
+
         if (withStore)
         {
             StorageCheck.EnsureUsable(options.Storage);
@@ -37,6 +43,7 @@ public static class ProcessHost
         }
 
         bus.Transport = options.Transport;
+        bus.LeaseDuration = options.LeaseDuration ?? bus.LeaseDuration;
         bus.RabbitMqUri = options.RabbitMq;
         builder.Services.AddHyperBus(bus);
         return builder.Build();

@@ -7,17 +7,31 @@ using Spectre.Console;
 
 namespace HyperBus.Cli.Running;
 
-/// <summary>Submits a study on a started host, follows it with a progress bar (or silently with --json) and prints the result.</summary>
+/// <summary>
+/// Submits (or resumes) a study on a started host, follows it with a progress bar (or silently with --json) and
+/// prints the result. Ctrl-C cancels the study and says how to go on with it.
+/// </summary>
 public static class StudySession
 {
-    public static async Task<int> RunAsync(IHost host, StudySpec spec, bool json, CancellationToken cancellationToken)
+    private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(15);
+
+    /// <param name="resume">A stored study to go on with instead of submitting a new one.</param>
+    /// <param name="resumeHint">The command that resumes the study after a Ctrl-C.</param>
+    public static async Task<int> RunAsync(IHost host, StudySpec spec, bool json, CancellationToken cancellationToken, Guid? resume = null, string? resumeHint = null)
     {
         await host.StartAsync(cancellationToken);
+        using var interrupts = new Interrupts();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupts.First);
+        Guid? studyId = resume;
         try
         {
-            var completed = await SubmitAndFollowAsync(host.Services, spec, json, cancellationToken);
+            var completed = await FollowAsync(host.Services, spec, json, resume, id => studyId = id, linked.Token);
             Print(spec, completed, json);
             return completed.Outcome == StudyOutcome.Completed ? CommandRunner.Ok : CommandRunner.Failure;
+        }
+        catch (OperationCanceledException) when (interrupts.First.IsCancellationRequested && studyId is { } id)
+        {
+            return await CancelAsync(host.Services, spec, id, resumeHint);
         }
         finally
         {
@@ -25,16 +39,8 @@ public static class StudySession
         }
     }
 
-    public static async Task<StudyCompleted> SubmitAndFollowAsync(IServiceProvider services, StudySpec spec, bool json, CancellationToken cancellationToken)
-    {
-        if (json)
-        {
-            return await StudySubmitter.RunAsync(services, spec.Document, _ => { }, cancellationToken);
-        }
-
-        var view = new ProgressView(AnsiConsole.Console, spec.Name, spec.Metric);
-        return await view.ShowAsync(spec.Trials, onProgress => StudySubmitter.RunAsync(services, spec.Document, onProgress, cancellationToken));
-    }
+    public static Task<StudyCompleted> SubmitAndFollowAsync(IServiceProvider services, StudySpec spec, bool json, CancellationToken cancellationToken) =>
+        FollowAsync(services, spec, json, resume: null, _ => { }, cancellationToken);
 
     /// <summary>Sends the study to the host's queue and returns its id.</summary>
     public static Task<Guid> SubmitAsync(IServiceProvider services, StudySpec spec, CancellationToken cancellationToken) =>
@@ -59,5 +65,51 @@ public static class StudySession
         {
             SummaryView.WriteTable(AnsiConsole.Console, summary);
         }
+    }
+
+    private static async Task<StudyCompleted> FollowAsync(IServiceProvider services, StudySpec spec, bool json, Guid? resume, Action<Guid> submitted, CancellationToken cancellationToken)
+    {
+        Task<StudyCompleted> Run(Action<StudyProgressed> onProgress)
+        {
+            if (resume is { } id)
+            {
+                return StudySubmitter.ResumeAsync(services, id, onProgress, cancellationToken);
+            }
+
+            return StudySubmitter.RunAsync(services, spec.Document, onProgress, cancellationToken, submitted);
+        }
+
+        if (json)
+        {
+            return await Run(_ => { });
+        }
+
+        var view = new ProgressView(AnsiConsole.Console, spec.Name, spec.Metric);
+        return await view.ShowAsync(spec.Trials, Run);
+    }
+
+    /// <summary>Cancels the study on the host, waits a little for it to say so, and tells the user how to resume.</summary>
+    private static async Task<int> CancelAsync(IServiceProvider services, StudySpec spec, Guid studyId, string? resumeHint)
+    {
+        using var wait = new CancellationTokenSource(CancelWait);
+        try
+        {
+            var feed = services.GetService(typeof(Orchestration.Feeds.StudyFeed)) as Orchestration.Feeds.StudyFeed;
+            var ended = feed is null ? null : StudySubmitter.FollowAsync(feed, studyId, _ => { }, wait.Token);
+            await StudySubmitter.CancelAsync(services, studyId, "interrupted (Ctrl-C)", wait.Token);
+            if (ended is not null)
+            {
+                await ended;
+            }
+
+            Console.Error.WriteLine($"cancelled study {spec.Name} ({studyId}); its trials so far are kept");
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"cancel sent for study {spec.Name} ({studyId}); the host did not confirm within {CancelWait.TotalSeconds:0} s");
+        }
+
+        Console.Error.WriteLine($"to resume it: {resumeHint ?? "run the same command again"}");
+        return Interrupts.ExitCode;
     }
 }

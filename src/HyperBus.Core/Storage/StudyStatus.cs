@@ -7,4 +7,7 @@ public enum StudyStatus
     Completed,
     Cancelled,
     Failed,
+
+    /// <summary>Holds its trials in flight but starts no new ones until resumed.</summary>
+    Paused,
 }

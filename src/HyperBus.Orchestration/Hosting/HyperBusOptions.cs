@@ -26,6 +26,15 @@ public sealed class HyperBusOptions
     /// <summary>Messages the host's queue delivers ahead of handling.</summary>
     public int HostPrefetch { get; set; } = 256;
 
+    /// <summary>How long a host's lease on a study lasts; it is renewed every third of that. A standby takes over after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The host's queue. Hosts sharing a store share it; a host on a store of its own (a <c>tune</c> over RabbitMQ)
+    /// gets one of its own, so it never competes with a service host on the same broker.
+    /// </summary>
+    public string HostQueue { get; set; } = Contracts.MessageNames.HostQueue;
+
     /// <summary>How often the host looks for attempts past their deadline.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

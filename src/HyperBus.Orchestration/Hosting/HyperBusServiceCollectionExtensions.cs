@@ -1,11 +1,17 @@
 using HyperBus.Orchestration.Feeds;
+using HyperBus.Orchestration.Leases;
+using HyperBus.Orchestration.Outbox;
 using HyperBus.Orchestration.Runtime;
 using HyperBus.Orchestration.Saga;
+using HyperBus.Orchestration.Saga.Repository;
+using HyperBus.Orchestration.Verification;
 using HyperBus.Samplers;
 using HyperBus.Schedulers;
 using HyperBus.Trainer.Sdk;
 using HyperBus.Trainer.Sdk.Hosting;
 using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,6 +28,12 @@ public static class HyperBusServiceCollectionExtensions
     {
         services.AddHyperBusServices(options);
         services.AddMassTransit(x => x.AddHyperBusBus(options));
+        if (options.RunHost)
+        {
+            // After MassTransit's hosted service, so the bus is up when the sweeper relays what a crash left unsent.
+            services.AddHostedService<OutboxSweeper>();
+        }
+
         return services;
     }
 
@@ -41,24 +53,7 @@ public static class HyperBusServiceCollectionExtensions
         {
             var trainers = options.Transport == BusTransport.InMemory ? services.TrainerKinds() : null;
             services.TryAddSingleton(new StudyFactory(SamplerCatalog.Default, SchedulerCatalog.Default, trainers));
-            services.TryAddSingleton<StudyRuntimeRegistry>();
-            if (options.Transport == BusTransport.RabbitMq)
-            {
-                services.TryAddSingleton<IDecisionRouter, DirectExchangeDecisionRouter>();
-            }
-            else
-            {
-                services.TryAddSingleton<IDecisionRouter, PublishDecisionRouter>();
-            }
-
-            services.TryAddSingleton<StudyLoader>();
-            services.TryAddScoped<StudyConductor>();
-            services.AddHostedService<DeadlineWatcher>();
-            if (options.Transport == BusTransport.RabbitMq)
-            {
-                // A broker-backed host outlives its studies' processes; an in-memory tune runs only its own study.
-                services.AddHostedService<StudyResumer>();
-            }
+            services.AddStudyHost(options);
         }
 
         if (options.RunWorkers)
@@ -74,6 +69,30 @@ public static class HyperBusServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The host's parts: the saga's repository over the store, its activities' helpers, leases, the outbox.</summary>
+    private static void AddStudyHost(this IServiceCollection services, HyperBusOptions options)
+    {
+        services.TryAddSingleton<HostIdentity>();
+        services.TryAddSingleton<StudyRuntimeRegistry>();
+        services.TryAddSingleton<StudyLoader>();
+        services.TryAddSingleton<StudySagaLocks>();
+        services.TryAddSingleton<StudySagaCache>();
+        services.TryAddSingleton<StudyOwnership>();
+        services.TryAddSingleton<OutboxRelay>();
+        services.TryAddSingleton<PendingVerdicts>();
+        services.TryAddSingleton<SlotFiller>();
+        services.TryAddSingleton<StudyCloser>();
+        services.TryAddScoped<StudyTransaction>();
+        services.TryAddScoped<AttemptFailure>();
+        services.AddHostedService<DeadlineWatcher>();
+        services.AddHostedService<LeaseKeeper>();
+        if (options.Transport == BusTransport.RabbitMq)
+        {
+            // A broker-backed host outlives its studies' processes; an in-memory tune runs only its own study.
+            services.AddHostedService<StudyResumer>();
+        }
+    }
+
     /// <summary>The saga, consumers and transport; separate so tests can put them on MassTransit's test harness.</summary>
     public static void AddHyperBusBus(this IBusRegistrationConfigurator x, HyperBusOptions options)
     {
@@ -81,7 +100,8 @@ public static class HyperBusServiceCollectionExtensions
         x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
         if (options.RunHost)
         {
-            x.AddSagaStateMachine<StudyStateMachine, StudyState>().InMemoryRepository();
+            x.AddSagaStateMachine<StudyStateMachine, StudyState>().Repository(r =>
+                r.RegisterSagaRepository<StudyState, StudySagaCache, SagaConsumeContextFactory<StudySagaCache, StudyState>, StudySagaRepositoryContextFactory>());
         }
 
         if (options.RunWorkers)
@@ -117,17 +137,7 @@ public static class HyperBusServiceCollectionExtensions
 
         if (options.RunHost)
         {
-            cfg.ReceiveEndpoint(Contracts.MessageNames.HostQueue, e =>
-            {
-                // One study's messages are handled one at a time (the saga instance is locked), so a deep
-                // prefetch keeps the next outcomes ready instead of waiting on the broker between them.
-                e.PrefetchCount = options.HostPrefetch;
-                e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
-                // Sends and publishes leave only when the handler succeeded, and after the study's lock is
-                // released, so broker confirmations overlap instead of queueing behind each other.
-                e.UseInMemoryOutbox(context);
-                e.ConfigureSaga<StudyState>(context);
-            });
+            cfg.ReceiveEndpoint(options.HostQueue, e => HostEndpoint.Configure(e, context, options));
         }
 
         if (options.RunWorkers)

@@ -25,11 +25,18 @@ public sealed class StudyLoader
         _logger = logger;
     }
 
-    /// <summary>The study's runtime, or null when the store has no running study of that id.</summary>
-    public async Task<StudyRuntime?> LoadAsync(Guid studyId, CancellationToken cancellationToken)
+    /// <summary>This host's runtime of the study, loaded from the store when it has none (after a restart or a takeover).</summary>
+    public async Task<StudyRuntime?> GetAsync(Guid studyId, CancellationToken cancellationToken) =>
+        _registry.Get(studyId) ?? await LoadAsync(studyId, cancellationToken);
+
+    /// <summary>
+    /// The study's runtime, or null when the store has no unfinished study of that id. A cancelled study loads
+    /// only with <paramref name="cancelled"/> (to resume it).
+    /// </summary>
+    public async Task<StudyRuntime?> LoadAsync(Guid studyId, CancellationToken cancellationToken, bool cancelled = false)
     {
         var record = await _store.GetStudyAsync(studyId, cancellationToken);
-        if (record is not { Status: StudyStatus.Running })
+        if (record is null || !(record.Status is StudyStatus.Running or StudyStatus.Paused || (cancelled && record.Status == StudyStatus.Cancelled)))
         {
             return null;
         }

@@ -1,49 +1,73 @@
 using HyperBus.Core.Storage;
+using HyperBus.Orchestration.Hosting;
+using HyperBus.Orchestration.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HyperBus.Orchestration.Runtime;
 
 /// <summary>
-/// Brings every study the store lists as running back into a restarted host. Messages about a study
-/// would load it too, but a trial whose request was lost with the old host sends none: loaded, its
-/// attempt gets a fresh deadline, and the deadline watcher fails and retries it.
+/// Adopts the unfinished studies of the store that no live host owns: at start (a restarted host) and then
+/// every lease period (a standby whose peer died), so their trials get deadlines here even when no message
+/// about them arrives. Studies another host holds a live lease on are left to it.
 /// </summary>
-public sealed class StudyResumer : IHostedService
+public sealed class StudyResumer(IOrchestrationStore store, StudyRuntimeRegistry registry, StudyLoader loader, StudyOwnership ownership, HyperBusOptions options,
+    TimeProvider time, ILogger<StudyResumer> logger) : BackgroundService
 {
-    private readonly IStudyStore _store;
-    private readonly StudyRuntimeRegistry _registry;
-    private readonly StudyLoader _loader;
-    private readonly ILogger<StudyResumer> _logger;
-
-    public StudyResumer(IStudyStore store, StudyRuntimeRegistry registry, StudyLoader loader, ILogger<StudyResumer> logger)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _store = store;
-        _registry = registry;
-        _loader = loader;
-        _logger = logger;
+        await AdoptAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var study in await _store.ListStudiesAsync(cancellationToken))
+        using var timer = new PeriodicTimer(options.LeaseDuration, time);
+        try
         {
-            if (study.Status != StudyStatus.Running || _registry.Get(study.Id) is not null)
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await AdoptAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    public async Task AdoptAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StudyRecord> studies;
+        try
+        {
+            studies = await store.ListStudiesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not list the store's studies: {Error}", e.Message);
+            return;
+        }
+
+        foreach (var study in studies)
+        {
+            if (study.Status is not (StudyStatus.Running or StudyStatus.Paused) || registry.Get(study.Id) is not null)
             {
                 continue;
             }
 
             try
             {
-                await _loader.LoadAsync(study.Id, cancellationToken);
+                if (await ownership.TryOwnAsync(study.Id, cancellationToken))
+                {
+                    await loader.LoadAsync(study.Id, cancellationToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One unreadable study must not keep the host from serving the others.
-                _logger.LogError(e, "Could not resume study {Name} ({Study})", study.Name, study.Id);
+                logger.LogError("Could not resume study {Name} ({Study}): {Error}", study.Name, study.Id, e.Message);
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

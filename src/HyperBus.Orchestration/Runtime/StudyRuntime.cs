@@ -44,8 +44,8 @@ public sealed class StudyRuntime
 
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>Serialises all work on this study (the saga repository does too; this guards the mirror).</summary>
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    /// <summary>The worker of each attempt in flight that said who it is, so a cancel can tell it to stop.</summary>
+    public ConcurrentDictionary<(Guid TrialId, int Attempt), string> Workers { get; } = new();
 
     /// <summary>Deadlines of the attempts in flight, read by the deadline watcher on another thread.</summary>
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Deadlines { get; } = new();
@@ -82,7 +82,7 @@ public sealed class StudyRuntime
     /// <summary>Trials in <paramref name="state"/>, kept as trials change rather than counted (studies reach 10,000s of trials).</summary>
     public int Count(TrialState state) => _counts[(int)state];
 
-    /// <summary>The view handed to samplers and schedulers; it wraps the live list, so it is only valid under <see cref="Gate"/>.</summary>
+    /// <summary>The view handed to samplers and schedulers; it wraps the live list, so it is only valid under the study's saga lock.</summary>
     public StudyView View() => new(StudyId, Spec.Space, Spec.Directions, _trials);
 
     public Trial? Find(Guid trialId) => _index.TryGetValue(trialId, out var i) ? _trials[i] : null;

@@ -1,6 +1,5 @@
 using HyperBus.Contracts;
 using HyperBus.Core.Trials;
-using HyperBus.Samplers.Nsga2;
 
 namespace HyperBus.Orchestration.Runtime;
 

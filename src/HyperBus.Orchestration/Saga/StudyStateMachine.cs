@@ -1,14 +1,14 @@
 using HyperBus.Contracts;
-using HyperBus.Orchestration.Runtime;
+using HyperBus.Orchestration.Saga.Activities;
 using MassTransit;
 
 namespace HyperBus.Orchestration.Saga;
 
 /// <summary>
-/// One instance per study. A study starts on SubmitStudy; trial events keep it running until the conductor
-/// says it ended. Trial events are also accepted with no instance (in Initial): after a host restart the
-/// first event for a study recreates its instance from the store, so outcomes that arrived while the
-/// host was down are not lost.
+/// One instance per study: Running, Paused, and the ends Completed, Failed and Cancelled (a cancelled study can be
+/// resumed). Each event is handled by small activities with one job each; the instance and everything an event
+/// changed are saved in one store transaction by the study saga repository, and the messages sent are relayed
+/// from the outbox after that commit.
 /// </summary>
 public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
 {
@@ -17,43 +17,87 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
         InstanceState(x => x.CurrentState);
 
         Event(() => Submitted, e => e.CorrelateById(m => m.Message.StudyId));
-        Event(() => Cancelled, e =>
-        {
-            e.CorrelateById(m => m.Message.StudyId);
-            e.OnMissingInstance(m => m.Discard());
-        });
-        Event(() => Started, e => e.CorrelateById(m => m.Message.StudyId));
-        Event(() => Reported, e => e.CorrelateById(m => m.Message.StudyId));
-        Event(() => Completed, e => e.CorrelateById(m => m.Message.StudyId));
-        Event(() => Failed, e => e.CorrelateById(m => m.Message.StudyId));
+        Event(() => CancelRequested, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Discard()));
+        Event(() => PauseRequested, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Discard()));
+        Event(() => ResumeRequested, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Discard()));
+        Event(() => TrialStarted, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
+        Event(() => TrialReported, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.ExecuteAsync(UnknownStudy.AnswerStopAsync)));
+        Event(() => TrialCompleted, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
+        Event(() => TrialFailed, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
 
         Initially(
-            When(Submitted).Step((c, ctx) => c.SubmitAsync(ctx.Message, ctx)));
-
-        During(Initial, Running,
-            When(Started).Step((c, ctx) => c.StartedAsync(ctx.Message, ctx)),
-            When(Reported).Step((c, ctx) => c.ReportedAsync(ctx.Message, ctx)),
-            When(Completed).Step((c, ctx) => c.CompletedAsync(ctx.Message, ctx)),
-            When(Failed).Step((c, ctx) => c.FailedAsync(ctx.Message, ctx)));
+            When(Submitted)
+                .Activity(x => x.OfType<AdmitStudyActivity>())
+                .Activity(x => x.OfType<FillSlotsActivity<SubmitStudy>>())
+                .MoveOn(this));
 
         During(Running,
-            Ignore(Submitted),
-            When(Cancelled).Step((c, ctx) => c.CancelAsync(ctx.Message, ctx)));
+            When(TrialStarted).Activity(x => x.OfType<RecordStartActivity>()),
+            When(TrialReported).Activity(x => x.OfType<RouteReportActivity>()),
+            When(TrialCompleted)
+                .Activity(x => x.OfType<RecordOutcomeActivity>())
+                .Activity(x => x.OfType<FillSlotsActivity<TrialCompleted>>())
+                .MoveOn(this),
+            When(TrialFailed)
+                .Activity(x => x.OfType<RecordFailureActivity>())
+                .Activity(x => x.OfType<FillSlotsActivity<TrialFailed>>())
+                .MoveOn(this),
+            When(PauseRequested).Activity(x => x.OfType<PauseStudyActivity>()).TransitionTo(Paused));
 
-        SetCompletedWhenFinalized();
+        During(Paused,
+            When(TrialStarted).Activity(x => x.OfType<RecordStartActivity>()),
+            When(TrialReported).Activity(x => x.OfType<RouteReportActivity>()),
+            When(TrialCompleted).Activity(x => x.OfType<RecordOutcomeActivity>()),
+            When(TrialFailed).Activity(x => x.OfType<RecordFailureActivity>()),
+            Ignore(PauseRequested));
+
+        // Running too: a tune resumes a study its killed predecessor left running.
+        During(Running, Paused, Cancelled,
+            When(ResumeRequested)
+                .Activity(x => x.OfType<ResumeStudyActivity>())
+                .Activity(x => x.OfType<FillSlotsActivity<ResumeStudy>>())
+                .MoveOn(this));
+
+        // A redelivered or repeated submit of a stored study changes nothing.
+        During(Running, Paused,
+            When(CancelRequested).Activity(x => x.OfType<CancelStudyActivity>()).TransitionTo(Cancelled),
+            Ignore(Submitted));
+
+        During(Completed, Failed, Cancelled,
+            When(TrialStarted).Activity(x => x.OfType<DropLateMessageActivity<TrialStarted>>()),
+            When(TrialReported).Activity(x => x.OfType<DropLateMessageActivity<TrialReported>>()),
+            When(TrialCompleted).Activity(x => x.OfType<DropLateMessageActivity<TrialCompleted>>()),
+            When(TrialFailed).Activity(x => x.OfType<DropLateMessageActivity<TrialFailed>>()),
+            Ignore(CancelRequested),
+            Ignore(PauseRequested),
+            Ignore(Submitted));
+
+        During(Completed, Failed, Ignore(ResumeRequested));
     }
 
     public State Running { get; private set; } = null!;
 
+    public State Paused { get; private set; } = null!;
+
+    public State Completed { get; private set; } = null!;
+
+    public State Failed { get; private set; } = null!;
+
+    public State Cancelled { get; private set; } = null!;
+
     public Event<SubmitStudy> Submitted { get; private set; } = null!;
 
-    public Event<CancelStudy> Cancelled { get; private set; } = null!;
+    public Event<CancelStudy> CancelRequested { get; private set; } = null!;
 
-    public Event<TrialStarted> Started { get; private set; } = null!;
+    public Event<PauseStudy> PauseRequested { get; private set; } = null!;
 
-    public Event<TrialReported> Reported { get; private set; } = null!;
+    public Event<ResumeStudy> ResumeRequested { get; private set; } = null!;
 
-    public Event<TrialCompleted> Completed { get; private set; } = null!;
+    public Event<TrialStarted> TrialStarted { get; private set; } = null!;
 
-    public Event<TrialFailed> Failed { get; private set; } = null!;
+    public Event<TrialReported> TrialReported { get; private set; } = null!;
+
+    public Event<TrialCompleted> TrialCompleted { get; private set; } = null!;
+
+    public Event<TrialFailed> TrialFailed { get; private set; } = null!;
 }

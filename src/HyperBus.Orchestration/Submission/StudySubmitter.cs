@@ -14,11 +14,12 @@ namespace HyperBus.Orchestration.Submission;
 public static class StudySubmitter
 {
     /// <summary>Submits the study, then waits for its completion, passing progress on; throws <see cref="SpecException"/> when the host rejects it.</summary>
-    public static async Task<StudyCompleted> RunAsync(IServiceProvider services, JsonElement spec, Action<StudyProgressed> onProgress, CancellationToken cancellationToken)
+    /// <param name="submitted">Told the study's id as soon as it is sent (to cancel it on an interrupt).</param>
+    public static async Task<StudyCompleted> RunAsync(IServiceProvider services, JsonElement spec, Action<StudyProgressed> onProgress, CancellationToken cancellationToken, Action<Guid>? submitted = null)
     {
         var feed = services.GetRequiredService<StudyFeed>();
         // Follow first: a quick study may end before a subscription made after the send would see it.
-        var studyId = await SubmitAsync(services, spec, before: id => feed.Follow(id), cancellationToken);
+        var studyId = await SubmitAsync(services, spec, before: id => { feed.Follow(id); submitted?.Invoke(id); }, cancellationToken);
         return await FollowAsync(feed, studyId, onProgress, cancellationToken);
     }
 
@@ -28,9 +29,33 @@ public static class StudySubmitter
         var time = services.GetRequiredService<TimeProvider>();
         var studyId = Guid.CreateVersion7(time.GetUtcNow());
         before?.Invoke(studyId);
-        var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{MessageNames.HostQueue}"));
-        await endpoint.Send(new SubmitStudy(studyId, spec, time.GetUtcNow()), cancellationToken);
+        await SendAsync(services, new SubmitStudy(studyId, spec, time.GetUtcNow()), cancellationToken);
         return studyId;
+    }
+
+    /// <summary>Resumes a stored study that is paused, cancelled or was left running by a process that died, and follows it to its end.</summary>
+    public static async Task<StudyCompleted> ResumeAsync(IServiceProvider services, Guid studyId, Action<StudyProgressed> onProgress, CancellationToken cancellationToken)
+    {
+        var feed = services.GetRequiredService<StudyFeed>();
+        feed.Follow(studyId);
+        await SendAsync(services, new ResumeStudy(studyId), cancellationToken);
+        return await FollowAsync(feed, studyId, onProgress, cancellationToken);
+    }
+
+    /// <summary>Asks the host to resume a paused or cancelled study, without following it.</summary>
+    public static Task SendResumeAsync(IServiceProvider services, Guid studyId, CancellationToken cancellationToken) =>
+        SendAsync(services, new ResumeStudy(studyId), cancellationToken);
+
+    /// <summary>Asks the host to end the study as cancelled (its trials in flight are told to stop).</summary>
+    public static Task CancelAsync(IServiceProvider services, Guid studyId, string reason, CancellationToken cancellationToken) =>
+        SendAsync(services, new CancelStudy(studyId, reason), cancellationToken);
+
+    private static async Task SendAsync<T>(IServiceProvider services, T command, CancellationToken cancellationToken)
+        where T : class
+    {
+        var queue = services.GetService<Hosting.HyperBusOptions>()?.HostQueue ?? MessageNames.HostQueue;
+        var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{queue}"));
+        await endpoint.Send(command, cancellationToken);
     }
 
     /// <summary>The study's completion; throws <see cref="SpecException"/> when the host rejected it.</summary>

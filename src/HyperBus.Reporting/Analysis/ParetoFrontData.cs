@@ -1,5 +1,4 @@
 using HyperBus.Core.Trials;
-using HyperBus.Samplers.Nsga2;
 
 namespace HyperBus.Reporting.Analysis;
 

@@ -1,3 +1,4 @@
+using HyperBus.Core.Trials;
 namespace HyperBus.Samplers.Nsga2;
 
 /// <summary>How isolated each member of a front is in objective space (Deb et al. 2002); the ends of each axis get infinity.</summary>

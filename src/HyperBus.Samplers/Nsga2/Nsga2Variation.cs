@@ -1,4 +1,5 @@
 using HyperBus.Core.Space;
+using HyperBus.Core.Trials;
 using HyperBus.Samplers.Common;
 using HyperBus.Samplers.Random;
 

@@ -1,3 +1,4 @@
+using HyperBus.Core.Trials;
 namespace HyperBus.Samplers.Nsga2;
 
 /// <summary>A member of an NSGA-II population with its front (0 is best) and crowding distance.</summary>

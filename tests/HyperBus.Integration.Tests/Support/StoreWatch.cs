@@ -10,7 +10,7 @@ public sealed class StoreWatch(string path) : IDisposable
 {
     private readonly SqliteStudyStore _store = new(path);
 
-    public IStudyStore Store => _store;
+    public IOrchestrationStore Store => _store;
 
     /// <summary>Waits until <paramref name="done"/> holds for the study's trials.</summary>
     public async Task<IReadOnlyList<Trial>> WaitForTrialsAsync(Guid studyId, Func<IReadOnlyList<Trial>, bool> done, TimeSpan timeout, string what)

@@ -1,4 +1,5 @@
 using HyperBus.Contracts;
+using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
 using HyperBus.Orchestration.Tests.Support;
 using MassTransit.Testing;
@@ -32,7 +33,7 @@ public sealed class When_a_trainer_fails : IDisposable
     }
 
     [Fact]
-    public async Task A_trial_that_always_throws_is_failed_after_max_attempts_and_the_study_still_completes()
+    public async Task Trials_that_always_throw_are_failed_after_max_attempts_and_the_study_ends_failed()
     {
         await using var host = await HostHarness.StartAsync(_store.Path);
         var completed = await host.RunAsync($$"""
@@ -45,7 +46,9 @@ public sealed class When_a_trainer_fails : IDisposable
             space: { x: { type: float, low: 0, high: 1 } }
             """);
 
-        Assert.Equal(StudyOutcome.Completed, completed.Outcome);
+        // No trial could complete: the study failed, it did not "complete" with no value.
+        Assert.Equal(StudyOutcome.Failed, completed.Outcome);
+        Assert.Equal(StudyStatus.Failed, (await host.Store.GetStudyAsync(completed.StudyId))!.Status);
         Assert.Equal(4, completed.Failed);
         Assert.Null(completed.BestValue);
         Assert.Equal(12, host.Probe.Runs.Count); // 4 trials x 3 attempts

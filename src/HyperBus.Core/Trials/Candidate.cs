@@ -1,8 +1,6 @@
-using HyperBus.Core.Trials;
+namespace HyperBus.Core.Trials;
 
-namespace HyperBus.Samplers.Nsga2;
-
-/// <summary>A completed trial as NSGA-II ranks it: its losses (smaller is better) and its total constraint violation.</summary>
+/// <summary>A completed trial as Pareto ranking sees it: its losses (smaller is better) and its total constraint violation.</summary>
 public sealed record Candidate(Trial Trial, double[] Losses, double Violation)
 {
     /// <summary>The completed trials that have every objective, in trial order.</summary>

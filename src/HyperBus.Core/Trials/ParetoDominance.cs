@@ -1,6 +1,4 @@
-using HyperBus.Core.Trials;
-
-namespace HyperBus.Samplers.Nsga2;
+namespace HyperBus.Core.Trials;
 
 /// <summary>
 /// Pareto dominance between trials with Deb's constraint handling: a feasible trial beats an infeasible

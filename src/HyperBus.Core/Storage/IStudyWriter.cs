@@ -1,0 +1,26 @@
+using HyperBus.Core.Trials;
+
+namespace HyperBus.Core.Storage;
+
+/// <summary>
+/// The store's writes inside one transaction. Each conditional write returns false when it changed nothing
+/// (a duplicate or a stale attempt), exactly as the matching <see cref="IStudyStore"/> method does.
+/// </summary>
+public interface IStudyWriter
+{
+    bool CreateStudy(StudyRecord study);
+
+    bool SetStudyStatus(Guid studyId, StudyStatus status, DateTimeOffset? finishedAt);
+
+    bool CreateTrial(Guid studyId, Trial trial);
+
+    bool MarkStarted(Guid trialId, int attempt, string workerId, DateTimeOffset at);
+
+    bool AppendReport(Guid trialId, int attempt, TrialReport report);
+
+    bool RetryTrial(Guid trialId, int failedAttempt, string error, DateTimeOffset at);
+
+    bool FinishTrial(Guid trialId, int attempt, TrialOutcome outcome);
+
+    bool SetTrialAttribute(Guid trialId, string key, string value);
+}

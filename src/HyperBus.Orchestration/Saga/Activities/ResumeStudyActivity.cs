@@ -1,0 +1,41 @@
+using HyperBus.Contracts;
+using HyperBus.Core.Storage;
+using HyperBus.Orchestration.Hosting;
+using HyperBus.Orchestration.Runtime;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace HyperBus.Orchestration.Saga.Activities;
+
+/// <summary>
+/// Resumes a paused or cancelled study from the store. Its trials still marked running are requested again with
+/// the same attempt when their requests cannot still be waiting (the study was cancelled, or the bus is in process),
+/// so no trial is lost and a late outcome of the old request still counts once.
+/// </summary>
+public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction transaction, HyperBusOptions options, TimeProvider time, ILogger<ResumeStudyActivity> logger)
+    : StudyActivity<ResumeStudy>
+{
+    protected override async Task ExecuteAsync(BehaviorContext<StudyState, ResumeStudy> context)
+    {
+        var id = context.Saga.CorrelationId;
+        var wasCancelled = context.Saga.CurrentState == nameof(StudyStateMachine.Cancelled);
+        if (await loader.LoadAsync(id, context.CancellationToken, cancelled: true) is not { } study)
+        {
+            return;
+        }
+
+        context.Saga.PauseReason = null;
+        context.Saga.Next = Saga.StudyEnd.Running;
+        transaction.Write(w => w.SetStudyStatus(id, StudyStatus.Running, null));
+        if (wasCancelled || options.Transport == BusTransport.InMemory)
+        {
+            var now = time.GetUtcNow();
+            foreach (var trial in study.Trials.Where(t => !t.IsFinished))
+            {
+                TrialDispatch.Request(transaction, study, trial, now);
+            }
+        }
+
+        logger.LogInformation("Study {Name} resumed with {Trials} trials stored", study.Spec.Name, study.Trials.Count);
+    }
+}

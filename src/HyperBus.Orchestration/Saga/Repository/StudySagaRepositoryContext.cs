@@ -1,0 +1,95 @@
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Saga;
+
+namespace HyperBus.Orchestration.Saga.Repository;
+
+/// <summary>One message's view of the study saga repository: holds the study's lock from load (or add) to save.</summary>
+public sealed class StudySagaRepositoryContext<T> : ConsumeContextScope<T>, SagaRepositoryContext<StudyState, T>, IDisposable
+    where T : class
+{
+    private readonly ConsumeContext<T> _context;
+    private readonly StudySagaRepositoryContextFactory _factory;
+    private IDisposable? _lock;
+
+    public StudySagaRepositoryContext(ConsumeContext<T> context, StudySagaRepositoryContextFactory factory)
+        : base(context)
+    {
+        _context = context;
+        _factory = factory;
+    }
+
+    public async Task<SagaConsumeContext<StudyState, T>> Add(StudyState instance)
+    {
+        await LockAsync(instance.CorrelationId);
+        return new DefaultSagaConsumeContext<StudyState, T>(_context, instance);
+    }
+
+    public async Task<SagaConsumeContext<StudyState, T>?> Insert(StudyState instance)
+    {
+        await LockAsync(instance.CorrelationId);
+        return new DefaultSagaConsumeContext<StudyState, T>(_context, instance);
+    }
+
+    public async Task<SagaConsumeContext<StudyState, T>?> Load(Guid correlationId)
+    {
+        await LockAsync(correlationId);
+        var instance = await _factory.LoadAsync(correlationId, CancellationToken);
+        if (instance is null)
+        {
+            Unlock();
+            return null;
+        }
+
+        return new DefaultSagaConsumeContext<StudyState, T>(_context, instance);
+    }
+
+    public Task Save(SagaConsumeContext<StudyState> context) => FinishAsync(context.Saga, store: true);
+
+    public Task Update(SagaConsumeContext<StudyState> context) => FinishAsync(context.Saga, store: true);
+
+    /// <summary>Finalized instances are not kept (a rejected submit); what the message queued is still committed.</summary>
+    public Task Delete(SagaConsumeContext<StudyState> context) => FinishAsync(null, store: true, forget: context.Saga.CorrelationId);
+
+    public Task Discard(SagaConsumeContext<StudyState> context) => FinishAsync(null, store: true, forget: context.Saga.CorrelationId);
+
+    public Task Undo(SagaConsumeContext<StudyState> context)
+    {
+        _factory.Forget(context.Saga.CorrelationId);
+        Unlock();
+        return Task.CompletedTask;
+    }
+
+    public Task<SagaConsumeContext<StudyState, TMessage>> CreateSagaConsumeContext<TMessage>(ConsumeContext<TMessage> consumeContext, StudyState instance, SagaConsumeContextMode mode)
+        where TMessage : class => Task.FromResult<SagaConsumeContext<StudyState, TMessage>>(new DefaultSagaConsumeContext<StudyState, TMessage>(consumeContext, instance));
+
+    public void Dispose() => Unlock();
+
+    private async Task FinishAsync(StudyState? instance, bool store, Guid? forget = null)
+    {
+        try
+        {
+            if (store)
+            {
+                await _factory.CommitAsync(instance, CancellationToken);
+            }
+
+            if (forget is { } id)
+            {
+                _factory.Forget(id);
+            }
+        }
+        finally
+        {
+            Unlock();
+        }
+    }
+
+    private async Task LockAsync(Guid studyId) => _lock ??= await _factory.LockAsync(studyId, CancellationToken);
+
+    private void Unlock()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
+}
