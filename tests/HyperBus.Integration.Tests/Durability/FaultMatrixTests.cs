@@ -87,13 +87,7 @@ public sealed class FaultMatrixTests(RabbitNode rabbit, ITestOutputHelper output
         }
         catch (TimeoutException timeout)
         {
-            using var watch = new StoreWatch(rig.Storage);
-            var study = await watch.Store.FindStudyAsync(name);
-            var trials = study is null ? [] : await watch.Store.LoadTrialsAsync(study.Id);
-            var states = string.Join(", ", trials.GroupBy(t => t.State).Select(g => $"{g.Key} {g.Count()}"));
-            var running = string.Join(", ", trials.Where(t => !t.IsFinished).Select(t => $"#{t.Number} attempt {t.Attempt}"));
-            var tail = string.Join('\n', restarted.Output.Split('\n').TakeLast(40));
-            throw new TimeoutException($"{timeout.Message}\nstudy {name}: {study?.Status.ToString() ?? "not stored"}; trials: {states}; unfinished: {running}\nrestarted host (last 40 lines):\n{tail}", timeout);
+            throw new TimeoutException($"{timeout.Message}\n{await StudyDiagnosis.DescribeAsync(rig.Storage, name, restarted)}", timeout);
         }
     }
 

@@ -55,7 +55,16 @@ public sealed class TwoHostTakeoverTests(RabbitNode rabbit, ITestOutputHelper ou
         owning.Kill();
         var sinceKill = Stopwatch.StartNew();
         var completedAtKill = before.Count(t => t.State == TrialState.Completed);
-        var takeover = await followed.SummaryAsync(TakeoverLimit + TimeSpan.FromSeconds(30));
+        System.Text.Json.JsonElement takeover;
+        try
+        {
+            takeover = await followed.SummaryAsync(TakeoverLimit + TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\nkilled {owning.Name} (pid {owning.Id}) at {completedAtKill} completed\n{await StudyDiagnosis.DescribeAsync(rig.Storage, "takeover", survivor)}", timeout);
+        }
+
         var elapsed = sinceKill.Elapsed;
         var after = await StoreTables.ReadLeaseAsync(rig.Storage, study.Id);
         DurabilitySummary.Record(output, string.Create(CultureInfo.InvariantCulture, $"two-hosts takeover killed={owning.Name} completed-at-kill={completedAtKill}/120 lease={LeaseSeconds}s finished-after-kill={elapsed.TotalSeconds:F1}s owner-after={after?.Owner ?? "(released)"}"));
