@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
 using HyperBus.Integration.Tests.Support;
 
 namespace HyperBus.Integration.Tests;
@@ -40,6 +42,40 @@ public sealed class HostLifecycleTests(RabbitNode rabbit) : IDisposable
         using var json = JsonDocument.Parse(tune.Output.Split('\n').Single(l => l.StartsWith('{')));
         Assert.Equal(10, json.RootElement.GetProperty("trials").GetProperty("completed").GetInt32());
         Assert.InRange(json.RootElement.GetProperty("bestValue").GetDouble(), 0.9, 1.0);
+    }
+
+    [Fact]
+    public async Task Tune_over_rabbitmq_beside_a_running_host_uses_a_queue_of_its_own_and_both_studies_complete()
+    {
+        var broker = await rabbit.CreateVhostAsync("beside");
+        var hostStore = Path.Combine(_dir.FullName, "host.db");
+        await using var host = ChildProcess.Hyperbus("host", $"host --transport rabbitmq --rabbitmq {broker} --storage \"{hostStore}\"");
+        await host.WaitForOutputAsync("serving studies", TimeSpan.FromSeconds(60));
+        await using var worker = ChildProcess.Hyperbus("worker", $"worker --transport rabbitmq --rabbitmq {broker} --trainer noop --concurrency 4 --verbose");
+        await worker.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        var spec = StudyRun.WriteSpec(_dir.FullName, "beside.yaml", """
+            study: beside
+            trials: 40
+            parallelism: 4
+            sampler: { type: random, seed: 5 }
+            trainer: noop
+            fixed: { seconds: 0.05 }
+            space: { x: { type: float, low: 0, high: 1 } }
+            """);
+        var hosted = await StudyRun.SubmitAsync(broker, spec);
+
+        // Before the fix the tune competed with the host for hyperbus-host and hung at 97/100.
+        await using var tune = ChildProcess.Hyperbus("tune", $"tune \"{spec}\" --transport rabbitmq --rabbitmq {broker} --storage \"{Path.Combine(_dir.FullName, "t.db")}\" --json");
+        var code = await tune.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(code == 0, tune.Output);
+        using var json = JsonDocument.Parse(tune.Output.Split('\n').Single(l => l.StartsWith('{')));
+        Assert.Equal(40, json.RootElement.GetProperty("trials").GetProperty("completed").GetInt32());
+        var tuned = Guid.Parse(json.RootElement.GetProperty("studyId").GetString()!);
+        using var watch = new StoreWatch(hostStore);
+        Assert.Equal(StudyStatus.Completed, (await watch.WaitForEndAsync(hosted, TimeSpan.FromMinutes(2))).Status);
+        Assert.Equal(40, (await watch.Store.LoadTrialsAsync(hosted)).Count(t => t.State == TrialState.Completed));
+        Assert.Null(await watch.Store.GetStudyAsync(tuned)); // the tune's study stayed in the tune's store
     }
 
     [Fact]

@@ -39,6 +39,21 @@ public sealed class OutboxSweeper(IOrchestrationStore store, OutboxRelay relay, 
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // A clean stop leaves no sent message behind to be sent again at the next start.
+        var relayed = relay.TakeRelayed();
+        try
+        {
+            await store.DeleteOutboxAsync(relayed, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not delete {Count} relayed outbox rows ({Error}); they will be sent again at the next start", relayed.Count, e.Message);
+        }
+    }
+
     public async Task SweepAsync(bool includeFresh, CancellationToken cancellationToken)
     {
         try

@@ -39,7 +39,8 @@ public static class StudySubmitter
         var feed = services.GetRequiredService<StudyFeed>();
         feed.Follow(studyId);
         await SendAsync(services, new ResumeStudy(studyId), cancellationToken);
-        return await FollowAsync(feed, studyId, onProgress, cancellationToken);
+        // Events relayed again from before the resume (at-least-once) must not end it: wait for the host's StudySubmitted.
+        return await FollowAsync(feed, studyId, onProgress, cancellationToken, afterSubmitted: true);
     }
 
     /// <summary>Asks the host to resume a paused or cancelled study, without following it.</summary>
@@ -59,13 +60,21 @@ public static class StudySubmitter
     }
 
     /// <summary>The study's completion; throws <see cref="SpecException"/> when the host rejected it.</summary>
-    public static async Task<StudyCompleted> FollowAsync(StudyFeed feed, Guid studyId, Action<StudyProgressed> onProgress, CancellationToken cancellationToken)
+    /// <param name="afterSubmitted">Ignore events until the host announces the study (a resumed one) with StudySubmitted.</param>
+    public static async Task<StudyCompleted> FollowAsync(StudyFeed feed, Guid studyId, Action<StudyProgressed> onProgress, CancellationToken cancellationToken, bool afterSubmitted = false)
     {
         var events = feed.Follow(studyId);
+        var announced = !afterSubmitted;
         try
         {
             await foreach (var message in events.ReadAllAsync(cancellationToken))
             {
+                if (!announced)
+                {
+                    announced = message is StudySubmitted;
+                    continue;
+                }
+
                 switch (message)
                 {
                     case StudyProgressed progress:

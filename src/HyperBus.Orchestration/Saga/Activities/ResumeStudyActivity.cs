@@ -36,6 +36,8 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             }
         }
 
+        // Announced again, so a follower can tell this run's events from ones relayed again from before it.
+        transaction.Publish(id, new StudySubmitted(id, study.Spec.Name, study.Spec.Trainer, study.Spec.Trials, time.GetUtcNow()));
         logger.LogInformation("Study {Name} resumed with {Trials} trials stored", study.Spec.Name, study.Trials.Count);
     }
 }
