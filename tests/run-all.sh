@@ -14,6 +14,11 @@ command -v /usr/lib/rabbitmq/bin/rabbitmq-server >/dev/null 2>&1 || need+=(rabbi
 /usr/bin/python3 -c 'import pytest' 2>/dev/null || need+=(python3-pytest)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)   # the dashboard's browser test
 /usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch)
+# Operating HyperBus (issue 20): a real Prometheus scrapes the host; the Python study client needs pandas;
+# the pip install test makes a fresh venv.
+command -v /usr/bin/prometheus >/dev/null 2>&1 || need+=(prometheus)
+/usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+/usr/bin/python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${need[*]}"

@@ -37,7 +37,7 @@ public sealed partial class SqliteStudyStore
             }
 
             var now = _time.GetUtcNow();
-            return [.. commit.Outbox.Select(m => m with { Id = writer.AddOutbox(m, now) })];
+            return [.. commit.Outbox.Select(m => m with { Id = writer.AddOutbox(m, now), CommittedAt = now })];
         }, cancellationToken);
     }
 
@@ -52,12 +52,12 @@ public sealed partial class SqliteStudyStore
     public Task<IReadOnlyList<OutboxMessage>> LoadOutboxAsync(int max, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<OutboxMessage>>(c =>
         {
-            using var reader = Sql.Command(c, null, "SELECT id, study_id, message_type, destination, body FROM outbox ORDER BY id LIMIT @max;", ("@max", max))
+            using var reader = Sql.Command(c, null, "SELECT id, study_id, message_type, destination, body, created_at FROM outbox ORDER BY id LIMIT @max;", ("@max", max))
                 .ExecuteReader();
             var messages = new List<OutboxMessage>();
             while (reader.Read())
             {
-                messages.Add(new OutboxMessage(reader.GetId(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)) { Id = reader.GetInt64(0) });
+                messages.Add(new OutboxMessage(reader.GetId(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)) { Id = reader.GetInt64(0), CommittedAt = reader.GetTime(5) });
             }
 
             return messages;

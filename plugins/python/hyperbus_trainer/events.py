@@ -14,31 +14,37 @@ class Event:
 
     message_type: str
     body: dict[str, Any]
+    traceparent: Optional[str] = None  # the trial's trace context, sent as headers
 
 
 def _ids(request: TrialRequest) -> dict[str, Any]:
     return {"studyId": request.study_id, "trialId": request.trial_id, "attempt": request.attempt}
 
 
+def _event(message_type: str, request: TrialRequest, body: dict[str, Any]) -> Event:
+    return Event(message_type, body, traceparent=request.traceparent)
+
+
 def trial_started(request: TrialRequest, worker_id: str) -> Event:
-    return Event("TrialStarted", {**_ids(request), "workerId": worker_id, "startedAt": utc_now_iso()})
+    return _event("TrialStarted", request,
+                  {**_ids(request), "workerId": worker_id, "startedAt": utc_now_iso()})
 
 
 def trial_reported(request: TrialRequest, worker_id: str, step: int, value: float,
                    checkpoint: Optional[str]) -> Event:
-    return Event("TrialReported", {**_ids(request), "step": step, "value": value,
-                                   "checkpoint": checkpoint, "workerId": worker_id})
+    return _event("TrialReported", request, {**_ids(request), "step": step, "value": value,
+                                               "checkpoint": checkpoint, "workerId": worker_id})
 
 
 def trial_completed(request: TrialRequest, worker_id: str, *, value: float,
                     values: Optional[list[float]], metrics: Optional[dict[str, float]], pruned: bool,
                     checkpoint: Optional[str], artifact: Optional[str], duration_seconds: float) -> Event:
-    return Event("TrialCompleted", {
+    return _event("TrialCompleted", request, {
         **_ids(request), "value": value, "values": values, "metrics": metrics, "pruned": pruned,
         "checkpoint": checkpoint, "artifact": artifact, "durationSeconds": duration_seconds,
         "workerId": worker_id})
 
 
 def trial_failed(request: TrialRequest, worker_id: str, error: str, retryable: bool) -> Event:
-    return Event("TrialFailed", {**_ids(request), "error": error, "retryable": retryable,
-                                 "workerId": worker_id})
+    return _event("TrialFailed", request, {**_ids(request), "error": error, "retryable": retryable,
+                                             "workerId": worker_id})

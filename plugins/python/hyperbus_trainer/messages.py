@@ -53,6 +53,7 @@ class TrialRequest:
     checkpoint: Optional[str] = None
     deadline: Optional[str] = None
     timeout_seconds: Optional[float] = None  # allowed silence once running; restarts on every report
+    traceparent: Optional[str] = None  # this worker's span for the attempt, a child of the host's send (headers)
 
     @property
     def key(self) -> tuple[str, int]:

@@ -8,6 +8,7 @@ flowing while a trial trains, however long it takes.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import logging
 import os
 import socket
@@ -22,7 +23,7 @@ from typing import Any, Deque, Dict, Mapping, Optional, Tuple
 import pika
 from pika.exceptions import AMQPError
 
-from . import checkpoints, events, topology
+from . import checkpoints, events, topology, tracecontext
 from .context import TrialContext
 from .decisions import PendingDecisions
 from .errors import MalformedMessageError
@@ -176,6 +177,9 @@ class Worker:
             self._reject(kind, properties, body, str(error))
             channel.basic_ack(method.delivery_tag)
             return
+        parent = tracecontext.incoming(properties.headers)
+        if parent is not None:
+            request = dataclasses.replace(request, traceparent=tracecontext.child(parent))
         running = self._running.get(request.key)
         if running is not None:
             self._redelivered(running, delivery, channel)
@@ -314,7 +318,8 @@ class Worker:
     def _publish(self, event: Event) -> None:
         self._channel.basic_publish(
             exchange_name(event.message_type), "", encode(event.body),
-            topology.publish_properties(message_type_urn(event.message_type)))
+            topology.publish_properties(message_type_urn(event.message_type),
+                                        tracecontext.headers_for(event.traceparent)))
 
 
 def _seconds_until(deadline: Optional[str]) -> Optional[float]:

@@ -69,19 +69,20 @@ class Host:
         self.channel.queue_declare(queue, durable=True)
         return queue
 
-    def request(self, kind: str, queue_kind: Optional[str] = None, **fields: Any) -> dict[str, Any]:
+    def request(self, kind: str, queue_kind: Optional[str] = None, headers: Optional[dict[str, Any]] = None,
+                **fields: Any) -> dict[str, Any]:
         body = {
             "studyId": str(uuid.uuid4()), "trialId": str(uuid.uuid4()), "number": 0, "attempt": 1,
             "trainer": kind, "metric": "accuracy", "params": {}, "fixed": {}, "budget": None,
             "checkpoint": None, "deadline": "2030-01-01T00:00:00+00:00", **fields}
         assert not problems("TrialRequested", body), problems("TrialRequested", body)
-        self.send_raw(queue_kind or kind, json.dumps(body).encode())
+        self.send_raw(queue_kind or kind, json.dumps(body).encode(), headers)
         return body
 
-    def send_raw(self, kind: str, body: bytes) -> None:
+    def send_raw(self, kind: str, body: bytes, headers: Optional[dict[str, Any]] = None) -> None:
         self.channel.basic_publish("", self.declare_trainer_queue(kind), body, pika.BasicProperties(
             content_type="application/json", delivery_mode=2, message_id=str(uuid.uuid4()),
-            headers={"MT-MessageType": "urn:message:HyperBus.Contracts:TrialRequested"}))
+            headers={**(headers or {}), "MT-MessageType": "urn:message:HyperBus.Contracts:TrialRequested"}))
 
     def decide(self, report: Message, action: str) -> None:
         body = {key: report.body[key] for key in ("studyId", "trialId", "attempt", "step")}

@@ -15,6 +15,7 @@ public static class HostCommand
         var command = new Command("host", "Run the optimizer host: takes SubmitStudy from its queue and runs studies until stopped") { leaseSeconds };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
+        TelemetryOptions.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
@@ -30,10 +31,12 @@ public static class HostCommand
             }
 
             var dashboard = DashboardOption.Read(result);
+            var telemetry = TelemetryOptions.Read(result, "hyperbus-host", bus.Storage);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
-            using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false, dashboard);
+            using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false, dashboard, telemetry: telemetry);
             Console.Error.WriteLine($"hyperbus host: serving studies from {RabbitMqConnection.Redact(bus.RabbitMq!)}, storing in {bus.Storage}");
             DashboardOption.Announce(dashboard);
+            TelemetryOptions.Announce(telemetry);
             await host.RunAsync(ct);
             return CommandRunner.Ok;
         }));

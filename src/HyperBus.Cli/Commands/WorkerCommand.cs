@@ -15,6 +15,7 @@ public static class WorkerCommand
         var concurrency = new Option<int>("--concurrency") { Description = "trials at once per trainer kind", DefaultValueFactory = _ => 1 };
         var command = new Command("worker", "Run C# trainers: consume TrialRequested and publish outcomes") { trainers, concurrency };
         SharedOptions.AddBusOptions(command);
+        TelemetryOptions.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
             var bus = SharedOptions.ReadBus(result);
@@ -37,10 +38,12 @@ public static class WorkerCommand
                 throw new SpecException([new SpecError("--concurrency", "must be between 1 and 1024")]);
             }
 
+            var telemetry = TelemetryOptions.Read(result, "hyperbus-worker", storagePath: null);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
             var options = new HyperBusOptions { RunWorkers = true, TrainerKinds = kinds, WorkerConcurrency = n };
-            using var host = ProcessHost.Build(bus, options, withStore: false, withTrainers: true);
+            using var host = ProcessHost.Build(bus, options, withStore: false, withTrainers: true, telemetry: telemetry);
             Console.Error.WriteLine($"hyperbus worker: {string.Join(", ", kinds)} x{n} on {RabbitMqConnection.Redact(bus.RabbitMq!)}");
+            TelemetryOptions.Announce(telemetry);
             await host.RunAsync(ct);
             return CommandRunner.Ok;
         }));

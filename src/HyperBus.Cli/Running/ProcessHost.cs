@@ -1,6 +1,7 @@
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Reporting.Dashboard;
 using HyperBus.Storage;
+using HyperBus.Telemetry;
 using HyperBus.Trainer.Sdk;
 using HyperBus.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace HyperBus.Cli.Running;
 public static class ProcessHost
 {
     /// <param name="followsStudy">The command follows one study and handles Ctrl-C itself (tune, submit --wait).</param>
-    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null, bool followsStudy = false)
+    public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null, bool followsStudy = false,
+        HyperBusTelemetryOptions? telemetry = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -46,6 +48,12 @@ public static class ProcessHost
         bus.LeaseDuration = options.LeaseDuration ?? bus.LeaseDuration;
         bus.RabbitMqUri = options.RabbitMq;
         builder.Services.AddHyperBus(bus);
+        if (telemetry is not null)
+        {
+            // Last: it decorates the store and verifier registered above.
+            builder.Services.AddHyperBusTelemetry(telemetry);
+        }
+
         return builder.Build();
     }
 

@@ -9,4 +9,7 @@ public sealed record OutboxMessage(Guid StudyId, string MessageType, string Dest
 {
     /// <summary>The row id once stored (0 before); the relay deletes the row by it after sending.</summary>
     public long Id { get; init; }
+
+    /// <summary>When the transaction that stored it committed; the relay's lag is measured from it.</summary>
+    public DateTimeOffset CommittedAt { get; init; }
 }

@@ -73,6 +73,7 @@ public static class HyperBusServiceCollectionExtensions
     private static void AddStudyHost(this IServiceCollection services, HyperBusOptions options)
     {
         services.TryAddSingleton<HostIdentity>();
+        services.TryAddSingleton<Metrics.HyperBusMetrics>();
         services.TryAddSingleton<StudyRuntimeRegistry>();
         services.TryAddSingleton<StudyLoader>();
         services.TryAddSingleton<StudySagaLocks>();

@@ -12,7 +12,7 @@ namespace HyperBus.Orchestration.Outbox;
 /// ride along with the next commit (or the sweeper's next pass), so relaying costs no transaction of its own.
 /// A crash between sending and deleting resends the message at the next start; receivers ignore duplicates.
 /// </summary>
-public sealed class OutboxRelay(IBus bus, ILogger<OutboxRelay> logger)
+public sealed class OutboxRelay(IBus bus, Metrics.HyperBusMetrics metrics, TimeProvider time, ILogger<OutboxRelay> logger)
 {
     private readonly ConcurrentDictionary<long, byte> _relayed = new();
     private readonly ConcurrentDictionary<long, byte> _pending = new();
@@ -37,6 +37,7 @@ public sealed class OutboxRelay(IBus bus, ILogger<OutboxRelay> logger)
             {
                 await SendAsync(message, cancellationToken);
                 _relayed[message.Id] = 0;
+                metrics.RecordOutboxLag(time.GetUtcNow() - message.CommittedAt);
                 if (message.MessageType == nameof(TrialRequested))
                 {
                     FaultPoint.Reach(FaultPoint.RequestRelayed);

@@ -25,7 +25,7 @@ public static class StaleMessages
 
     public static void Drop(Guid studyId, string study, StudyTransaction transaction, string what, Guid trialId, int attempt, string reason, string? detail, ILogger logger)
     {
-        transaction.CountDrop(studyId, reason);
+        transaction.CountDrop(studyId, reason, what);
         logger.LogWarning("Dropped {What} for trial {Trial} attempt {Attempt} of {Study}: {Reason}{Detail}", what, trialId, attempt, study, reason,
             detail is null ? string.Empty : $" ({detail})");
     }

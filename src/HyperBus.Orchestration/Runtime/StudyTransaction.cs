@@ -10,7 +10,7 @@ namespace HyperBus.Orchestration.Runtime;
 /// in one store transaction with the study's new state: trial writes, and every message to send, which the
 /// outbox relays only after the commit. One per consumed message (a scoped service).
 /// </summary>
-public sealed class StudyTransaction(HyperBusOptions options)
+public sealed class StudyTransaction(HyperBusOptions options, Metrics.HyperBusMetrics metrics)
 {
     public StudyCommit Commit { get; } = new();
 
@@ -36,5 +36,10 @@ public sealed class StudyTransaction(HyperBusOptions options)
         ? OutboxCodec.Encode(decision.StudyId, decision, OutboxCodec.DirectExchange(MessageNames.DecisionExchange, workerId))
         : OutboxCodec.Encode(decision.StudyId, decision, OutboxCodec.Publish));
 
-    public void CountDrop(Guid studyId, string reason) => Commit.CountDrop(studyId, reason);
+    /// <summary>Counts a message that changed nothing, in the store (per study, for status) and in the metrics.</summary>
+    public void CountDrop(Guid studyId, string reason, string messageType)
+    {
+        Commit.CountDrop(studyId, reason);
+        metrics.RecordDroppedOutcome(messageType, reason);
+    }
 }

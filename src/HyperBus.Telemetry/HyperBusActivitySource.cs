@@ -1,0 +1,14 @@
+using System.Diagnostics;
+
+namespace HyperBus.Telemetry;
+
+/// <summary>The <c>HyperBus</c> activity source: spans for store writes and verification, beside MassTransit's own.</summary>
+public static class HyperBusActivitySource
+{
+    public const string Name = "HyperBus";
+
+    /// <summary>MassTransit's source: send, receive and consume spans, trace context carried in message headers.</summary>
+    public const string MassTransitName = "MassTransit";
+
+    public static ActivitySource Source { get; } = new(Name);
+}
