@@ -19,6 +19,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)   # the dashboard's brow
 command -v /usr/bin/prometheus >/dev/null 2>&1 || need+=(prometheus)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
 /usr/bin/python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)   # the Node.js example worker (ConformanceTests)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${need[*]}"
@@ -28,6 +29,12 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "0 passed, 1 failed"
     exit 1
   fi
+fi
+
+# The Node.js example worker (examples/node-worker) that ConformanceTests drives: amqplib from npm, pinned by
+# package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+  (cd examples/node-worker && npm ci --no-audit --no-fund --loglevel=error >/tmp/hyperbus-npm.log 2>&1) || { tail -5 /tmp/hyperbus-npm.log; echo "npm ci in examples/node-worker failed"; }
 fi
 
 # One RabbitMQ node for the whole run; each test class makes its own vhost on it.

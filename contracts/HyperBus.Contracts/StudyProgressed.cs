@@ -11,4 +11,11 @@ public sealed record StudyProgressed(
     int Failed,
     int Running,
     double? BestValue,
-    IReadOnlyDictionary<string, JsonElement>? BestParams);
+    IReadOnlyDictionary<string, JsonElement>? BestParams)
+{
+    /// <summary>
+    /// Set while the study waits on something it cannot fix itself (no worker consumes its trainer queue);
+    /// progress displays show it. Added in contract 1.0 as optional, so older readers ignore it.
+    /// </summary>
+    public string? Warning { get; init; }
+}

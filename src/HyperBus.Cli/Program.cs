@@ -13,6 +13,7 @@ var root = new RootCommand("HyperBus: hyperparameter tuning over a message bus")
     ReportCommand.Create(),
     ExportCommand.Create(),
     PredictCommand.Create(),
+    ConformanceCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -20,8 +20,13 @@ public static class SchemaGenerator
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = $"https://hyperbus.dev/schema/{type.Name}.schema.json",
             ["title"] = type.Name,
-            ["x-message-type"] = $"urn:message:{type.Namespace}:{type.Name}",
         };
+        if (!WireFormat.PartTypes.Contains(type))
+        {
+            // Only messages have a type header; a part such as TrialBudget never travels on its own.
+            schema["x-message-type"] = $"urn:message:{type.Namespace}:{type.Name}";
+        }
+
         foreach (var (key, value) in node.AsObject().ToList())
         {
             node.AsObject().Remove(key);

@@ -18,4 +18,10 @@ public static class WireFormat
         .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Namespace == "HyperBus.Contracts" && t != typeof(MessageNames))
         .OrderBy(t => t.Name, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>Records that travel only inside messages (they have a schema but no message type or channel).</summary>
+    public static IReadOnlyList<Type> PartTypes { get; } = [typeof(ParetoTrial), typeof(TrialBudget)];
+
+    /// <summary>The messages proper: what has an MT-MessageType and a channel.</summary>
+    public static IReadOnlyList<Type> Messages { get; } = MessageTypes.Except(PartTypes).ToList();
 }

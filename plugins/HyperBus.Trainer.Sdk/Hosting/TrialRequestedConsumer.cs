@@ -41,8 +41,10 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
         }
 
         // The host allows this long without an outcome or a report; each report restarts the clock.
+        // Without timeoutSeconds the absolute deadline counts; a request with neither runs unbounded.
         var span = request.TimeoutSeconds is { } seconds
             ? TimeSpan.FromSeconds(seconds)
+            : request.Deadline == default ? Timeout.InfiniteTimeSpan
             : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, (request.Deadline - _time.GetUtcNow()).Ticks));
         using var expiry = new CancellationTokenSource(span, _time);
         if (request.Checkpoint is { } checkpoint && CheckpointFolders.Refuse(_options.CheckpointRoot, checkpoint) is { } refused)

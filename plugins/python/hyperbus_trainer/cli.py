@@ -53,6 +53,7 @@ def configure_logging(level: str, url: str) -> None:
 
 
 def import_trainers(modules: Sequence[str], examples: bool) -> None:
+    importlib.import_module("hyperbus_trainer.conformance")  # always served: what `hyperbus conformance` drives
     if examples:
         try:
             importlib.import_module(EXAMPLES)

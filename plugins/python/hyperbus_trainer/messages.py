@@ -127,9 +127,30 @@ def parse_trial_requested(body: bytes) -> TrialRequest:
         metric=_optional(document, "metric", str),
         budget=budget,
         checkpoint=_optional(document, "checkpoint", str),
-        deadline=_optional(document, "deadline", str),
+        deadline=_optional_datetime(document, "deadline"),
         timeout_seconds=_optional_number(document, "timeoutSeconds"),
     )
+
+
+def parse_timestamp(text: str) -> datetime:
+    """An ISO-8601 DateTimeOffset: ``Z`` or an offset (none means UTC), up to 7 fractional digits as .NET writes."""
+    text = text.replace("Z", "+00:00").replace("z", "+00:00")
+    head, dot, rest = text.partition(".")
+    if dot:
+        digits = "".join(ch for ch in rest if ch.isdigit())
+        text = f"{head}.{digits[:6]}{rest[len(digits):]}"
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def _optional_datetime(document: Mapping[str, Any], name: str) -> Optional[str]:
+    value = _optional(document, name, str)
+    if value is not None:
+        try:
+            parse_timestamp(value)
+        except ValueError:
+            raise MalformedMessageError(f"field '{name}' is not an ISO-8601 date-time: {value!r}") from None
+    return value
 
 
 def _optional_number(document: Mapping[str, Any], name: str) -> Optional[float]:

@@ -29,7 +29,7 @@ from .decisions import PendingDecisions
 from .errors import MalformedMessageError
 from .events import Event
 from .messages import (Decision, TrialRequest, encode, exchange_name, message_type_urn,
-                       parse_trial_decision, parse_trial_requested)
+                       parse_timestamp, parse_trial_decision, parse_trial_requested)
 from .registry import TrainerFunction
 from .trial import execute
 from .urls import mask_url
@@ -323,19 +323,7 @@ class Worker:
 
 
 def _seconds_until(deadline: Optional[str]) -> Optional[float]:
-    """Seconds from now until an ISO 8601 deadline (.NET writes 7 fractional digits), or None."""
+    """Seconds from now until an ISO 8601 deadline (checked when the request was parsed), or None."""
     if not deadline:
         return None
-    text = deadline.replace("Z", "+00:00")
-    head, dot, rest = text.partition(".")
-    if dot:
-        digits = "".join(ch for ch in rest if ch.isdigit())
-        text = f"{head}.{digits[:6]}{rest[len(digits):]}"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        log.warning("unreadable deadline %r; the trial runs without one", deadline)
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return max(1.0, (moment - datetime.now(timezone.utc)).total_seconds())
+    return max(1.0, (parse_timestamp(deadline) - datetime.now(timezone.utc)).total_seconds())

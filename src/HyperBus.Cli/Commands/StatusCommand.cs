@@ -67,6 +67,11 @@ public static class StatusCommand
             }
 
             AnsiConsole.Write(table);
+            foreach (var r in rows.Where(r => r.Warning is not null))
+            {
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(r.Study)}: waiting: {Markup.Escape(r.Warning!)}[/]");
+            }
+
             return CommandRunner.Ok;
         }));
         return command;

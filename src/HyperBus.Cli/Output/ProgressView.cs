@@ -31,7 +31,7 @@ public sealed class ProgressView
                 {
                     var done = p.Completed + p.Pruned + p.Failed;
                     task.Value = done;
-                    task.Description = Describe(done, p.Target, p.BestValue);
+                    task.Description = Describe(done, p.Target, p.BestValue) + (p.Warning is { } warning ? $"\n[yellow]waiting: {Markup.Escape(warning)}[/]" : "");
                 });
                 task.Value = task.MaxValue;
                 return result;

@@ -12,11 +12,19 @@ public sealed record StudyStatusRow(string Study, Guid StudyId, string State, st
     /// <summary>Messages about the study that changed nothing (late, duplicate, stale attempt, study finished), by reason.</summary>
     public IReadOnlyDictionary<string, long> Dropped { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Why the study's running trials wait (no worker serves its trainer kind), as the host recorded it; null when nothing is wrong.</summary>
+    public string? Warning { get; init; }
+
     public static StudyStatusRow From(StudyRecord record, IReadOnlyList<Trial> trials)
     {
         var best = new StudyView(record.Id, HyperBus.Core.Space.SearchSpace.Create([]), record.Direction, trials).Best;
         return new StudyStatusRow(record.Name, record.Id, record.Status.ToString().ToLowerInvariant(), record.Direction.ToString().ToLowerInvariant(),
             trials.Count(t => t.State == TrialState.Completed), trials.Count(t => t.State == TrialState.Pruned),
-            trials.Count(t => t.State == TrialState.Failed), trials.Count(t => t.State == TrialState.Running), best?.Value, record.CreatedAt);
+            trials.Count(t => t.State == TrialState.Failed), trials.Count(t => t.State == TrialState.Running), best?.Value, record.CreatedAt)
+        {
+            Warning = trials.Where(t => t.State == TrialState.Running)
+                .Select(t => t.Attributes.GetValueOrDefault(Orchestration.Hosting.TrainerQueueWatcher.WaitingAttribute))
+                .FirstOrDefault(w => !string.IsNullOrEmpty(w)),
+        };
     }
 }

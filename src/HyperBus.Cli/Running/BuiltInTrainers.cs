@@ -13,6 +13,7 @@ public static class BuiltInTrainers
     {
         services.AddMLNetTrainers();
         services.AddTrainer<NoopTrainer>(NoopTrainer.Kind);
+        services.AddTrainer<ConformanceTrainer>(ConformanceTrainer.Kind);
         services.AddTrainer<FunctionTrainer>(FunctionTrainer.Kind);
         services.AddTrainer<GradientDescentTrainer>(GradientDescentTrainer.Kind);
         return services;

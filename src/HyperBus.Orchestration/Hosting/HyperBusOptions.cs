@@ -38,9 +38,15 @@ public sealed class HyperBusOptions
     /// <summary>How often the host looks for attempts past their deadline.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often a broker-backed host checks that its running studies' trainer queues have consumers.</summary>
+    public TimeSpan TrainerQueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a study may wait on a trainer queue without consumers before the host warns about it.</summary>
+    public TimeSpan NoWorkerWarningAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Messages above this size are refused by the host and the workers (parked in the error queue).
     /// Messages carry paths, never checkpoints or models, so 1 MiB is generous; RabbitMQ's own cap is larger.
     /// </summary>
-    public long MaxMessageBytes { get; set; } = 1024 * 1024;
+    public long MaxMessageBytes { get; set; } = Contracts.WireLimits.MaxMessageBytes;
 }

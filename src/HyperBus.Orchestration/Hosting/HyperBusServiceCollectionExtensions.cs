@@ -91,6 +91,7 @@ public static class HyperBusServiceCollectionExtensions
         {
             // A broker-backed host outlives its studies' processes; an in-memory tune runs only its own study.
             services.AddHostedService<StudyResumer>();
+            services.AddHostedService<TrainerQueueWatcher>();
         }
     }
 
@@ -152,6 +153,7 @@ public static class HyperBusServiceCollectionExtensions
                     e.PrefetchCount = Math.Max(options.WorkerConcurrency, 1);
                     e.ConcurrentMessageLimit = options.WorkerConcurrency;
                     e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
+                    e.UseFilter(new MalformedRequestFilter());
                     e.ConfigureConsumer<TrialRequestedConsumer>(context);
                 });
             }
