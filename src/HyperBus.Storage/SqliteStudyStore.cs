@@ -17,28 +17,72 @@ public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
     private readonly string _connectionString;
     private readonly ResiliencePipeline _retry;
     private readonly TimeProvider _time;
+    private readonly bool _readOnly;
 
     public SqliteStudyStore(string path, TimeProvider? time = null)
+        : this(path, time, readOnly: false, immutable: false)
+    {
+    }
+
+    private SqliteStudyStore(string path, TimeProvider? time, bool readOnly, bool immutable)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         time ??= TimeProvider.System;
         _time = time;
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _readOnly = readOnly;
+        if (!readOnly)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        }
+
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // immutable: a WAL file in a folder nobody may write has no -shm to share; SQLite then reads it as is.
+            DataSource = immutable ? $"{new Uri(Path).AbsoluteUri}?immutable=1" : Path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
         _retry = SqliteRetryPipeline.Create(time);
+        if (readOnly)
+        {
+            return;
+        }
+
         _retry.Execute(() =>
         {
             using var connection = Open();
             SqliteSchema.Migrate(connection, time.GetUtcNow());
         });
+    }
+
+    /// <summary>
+    /// Opens an existing store for reading only (status, export, report), so a read-only file or folder works: no
+    /// folder is created and no migration runs. A store whose schema is behind is opened for writing to migrate it.
+    /// </summary>
+    public static SqliteStudyStore OpenForReading(string path, TimeProvider? time = null)
+    {
+        try
+        {
+            return IsCurrent(new SqliteStudyStore(path, time, readOnly: true, immutable: false));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_READONLY)
+        {
+            SqliteConnection.ClearAllPools();
+            return IsCurrent(new SqliteStudyStore(path, time, readOnly: true, immutable: true));
+        }
+
+        SqliteStudyStore IsCurrent(SqliteStudyStore store)
+        {
+            var current = store._retry.Execute(() =>
+            {
+                using var connection = store.Open();
+                return SqliteSchemaVersion.Applied(connection) == SqliteSchema.CurrentVersion;
+            });
+            return current ? store : new SqliteStudyStore(path, time);
+        }
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -140,6 +184,13 @@ public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        if (_readOnly)
+        {
+            // synchronous is a writer's setting; a read-only connection only waits for writers.
+            Sql.Command(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};").ExecuteNonQuery();
+            return connection;
+        }
+
         // busy_timeout is per connection: SQLite itself waits for another writer before reporting SQLITE_BUSY.
         // synchronous=NORMAL in WAL mode: a commit survives the process being killed (the fault HyperBus
         // promises to survive) without an fsync per trial; only an OS crash may lose the last commits.

@@ -43,6 +43,7 @@ public static class ArtifactPaths
             throw new ArtifactRejectedException($"artifact: '{artifact}' does not exist");
         }
 
+        ArtifactFiles.EnsureReadable(real, artifact);
         return real;
     }
 

@@ -35,6 +35,9 @@ public sealed class BadInputTests : IDisposable
     [InlineData("tune examples/wine-lightgbm.yaml --seed x", "--seed")]
     [InlineData("worker --transport rabbitmq --rabbitmq amqp://localhost/ --trainer teleport", "--trainer: unknown trainer 'teleport'")]
     [InlineData("submit examples/wine-lightgbm.yaml", "--transport")]
+    [InlineData("tune examples/wine-lightgbm.yaml --parallelism abc", "--parallelism: must be an integer, not 'abc'")]
+    [InlineData("tune examples/wine-lightgbm.yaml --trials 1e3", "--trials: must be an integer, not '1e3'")]
+    [InlineData("worker --transport rabbitmq --rabbitmq amqp://localhost/ --concurrency many", "--concurrency: must be an integer, not 'many'")]
     public async Task Bad_options_exit_with_code_2(string arguments, string expected)
     {
         var run = await CliProcess.RunAsync(arguments);
@@ -42,6 +45,22 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--parallelism abc")]
+    [InlineData("--trials 0")]
+    [InlineData("--seed 99999999999")]
+    public async Task A_bad_option_is_one_plain_error_line(string option)
+    {
+        var run = await CliProcess.RunAsync($"tune examples/wine-lightgbm.yaml {option}");
+
+        Assert.Equal(2, run.ExitCode);
+        // One line that names the problem, no .NET type names, and no second, wrong complaint.
+        var problems = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Run 'hyperbus --help'", StringComparison.Ordinal) && l != "error: invalid input").ToList();
+        Assert.Single(problems);
+        Assert.DoesNotContain("System.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("is required", run.Stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Delete(recursive: true);

@@ -14,7 +14,7 @@ public sealed class CredentialTests : IDisposable
         var run = await CliProcess.RunAsync("submit examples/iris-svc-grid.yaml --transport rabbitmq --verbose",
             environment: new Dictionary<string, string> { ["HYPERBUS_RABBITMQ_FILE"] = secret, ["HYPERBUS_RABBITMQ"] = "" });
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("cannot reach RabbitMQ at amqp://alice:***@127.0.0.1:1/prod", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("file-s3cret", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }

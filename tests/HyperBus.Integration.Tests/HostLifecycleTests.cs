@@ -85,7 +85,7 @@ public sealed class HostLifecycleTests(RabbitNode rabbit) : IDisposable
         await using var submit = ChildProcess.Hyperbus("submit", "submit examples/iris-svc-grid.yaml --transport rabbitmq --rabbitmq amqp://alice:s3cret-pw@127.0.0.1:1/");
         var code = await submit.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Contains("cannot reach RabbitMQ at amqp://alice:***@127.0.0.1:1/", submit.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw", submit.Output, StringComparison.Ordinal);

@@ -50,5 +50,50 @@ public static class BadSpecCases
         { "huge bound", Head + "space: { x: { type: float, low: 0, high: 1e300 } }", "space.x.high: must be between" },
         { "fixed not a mapping", Head + "fixed: [1, 2]\nspace: { x: { type: float, low: 0, high: 1 } }", "fixed: must be a mapping" },
         { "bad fidelity", Head + "fidelity: { name: epochs, min: 10, max: 5 }\nspace: { x: { type: float, low: 0, high: 1 } }", "fidelity.min: must be < max" },
+
+        // Each case below hung, crashed or was accepted before the parser had bounds (issue 18).
+        { "alias bomb in an unknown field", Head + X + AliasBomb("lols"), Bomb },
+        { "alias bomb in fixed", Head + X + AliasBomb("fixed"), Bomb },
+        { "alias bomb in a parameter", Head + "space:\n  x: { type: float, low: 0, high: 1 }\n" + AliasBomb("  y", indent: "    "), Bomb },
+        { "alias bomb in sampler options", Head + X + AliasBomb("sampler"), Bomb },
+        { "alias bomb in scheduler options", Head + X + AliasBomb("scheduler"), Bomb },
+        { "alias bomb in fidelity", Head + X + AliasBomb("fidelity"), Bomb },
+        { "alias bomb in enqueue", Head + X + AliasBomb("enqueue"), Bomb },
+        { "alias bomb in verify", Head + X + AliasBomb("verify"), Bomb },
+        { "alias bomb before the study name", AliasBomb("a") + Head + X, Bomb },
+        { "one long string aliased many times in fixed", Head + X + "fixed:\n  s: &s '" + new string('x', 100_000) + "'\n  copies: [" + string.Join(", ", Enumerable.Repeat("*s", 50)) + "]\n", "characters of text once its aliases are resolved" },
+        { "spec too large for its message", Head + X + "fixed: { blob: '" + new string('x', 600_000) + "' }\n", "fit in the message that carries a study" },
+        { "64 levels of mappings in fixed", Head + X + "fixed: { deep: " + string.Concat(Enumerable.Repeat("{ a: ", 64)) + "1" + new string('}', 64) + " }\n", Deep },
+        { "100 levels of lists in fixed", Head + X + "fixed: { deep: " + new string('[', 100) + "1" + new string(']', 100) + " }\n", Deep },
+        { "deep block mappings in fixed", Head + X + "fixed:\n" + string.Concat(Enumerable.Range(1, 70).Select(i => new string(' ', i * 2) + "a:\n")) + new string(' ', 142) + "b: 1\n", Deep },
+        { "a thousand and one parameters", Head + "space:\n" + string.Concat(Enumerable.Range(0, 1001).Select(i => $"  p{i}: {{ type: float, low: 0, high: 1 }}\n")), "space: declares 1001 parameters; at most 1000" },
+        { "grid of 10^12 points", Grid + string.Concat(Enumerable.Range(0, 4).Select(i => $"  n{i}: {{ type: int, low: 0, high: 999 }}\n")), TooManyPoints },
+        { "grid of two wide ints", Grid + "  a: { type: int, low: 0, high: 9999 }\n  b: { type: int, low: 0, high: 9999 }\n", TooManyPoints },
+        { "grid of seven ten-way categoricals", Grid + string.Concat(Enumerable.Range(0, 7).Select(i => $"  c{i}: {{ choices: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }}\n")), TooManyPoints },
+        { "grid of fine float steps", Grid + string.Concat(Enumerable.Range(0, 3).Select(i => $"  f{i}: {{ type: float, low: 0, high: 1, step: 0.001 }}\n")), TooManyPoints },
+        { "conditional grid too large on one branch", Grid + "  k: { choices: [a, b] }\n" + string.Concat(Enumerable.Range(0, 3).Select(i => $"  n{i}: {{ type: int, low: 0, high: 999, when: {{ k: a }} }}\n")), TooManyPoints },
+        { "shuffled grid too large", "study: s\ntrainer: function\nsampler: { type: grid, shuffle: true, seed: 1 }\nspace:\n  a: { type: int, low: 0, high: 9999 }\n  b: { type: int, low: 0, high: 999 }\n", TooManyPoints },
+        { "empty key", Head + X + "fixed: { '': 1 }\n", "fixed: has an empty key" },
+        { "empty top-level key", Head + X + "'': 1\n", "spec: has an empty key" },
+        { "next-line character starting a flow value", Head + X + "fixed: { dataset: \u0085iris }\n", "malformed YAML" },
+        { "carriage return inside a flow key", Head + X + "scheduler: { type: median, nStartup\rTrials: 5 }\n", "malformed YAML" },
     };
+
+    private const string X = "space: { x: { type: float, low: 0, high: 1 } }\n";
+    private const string Grid = "study: s\ntrainer: function\nsampler: grid\nspace:\n";
+    private const string Bomb = "expands to more than 100000 values once its aliases are resolved";
+    private const string Deep = "nests mappings and lists more than 32 levels deep";
+    private const string TooManyPoints = "space: the grid has more than 1000000 configurations";
+
+    /// <summary>"Billion laughs": nine levels, each a list of nine aliases of the level below (9^9 strings expanded).</summary>
+    private static string AliasBomb(string key, string indent = "  ")
+    {
+        var text = new System.Text.StringBuilder($"{key}:\n{indent}l0: &l0 lol\n");
+        for (var level = 1; level <= 9; level++)
+        {
+            text.Append($"{indent}l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 9))}]\n");
+        }
+
+        return text.ToString();
+    }
 }

@@ -41,11 +41,12 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
         }
 
         // The host allows this long without an outcome or a report; each report restarts the clock.
-        // Without timeoutSeconds the absolute deadline counts; a request with neither runs unbounded.
-        var span = request.TimeoutSeconds is { } seconds
-            ? TimeSpan.FromSeconds(seconds)
-            : request.Deadline == default ? Timeout.InfiniteTimeSpan
-            : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, (request.Deadline - _time.GetUtcNow()).Ticks));
+        if (AttemptDeadline.Span(request, _time.GetUtcNow(), out var problem) is not { } span)
+        {
+            await PublishFailure(context, problem!, retryable: false);
+            return;
+        }
+
         using var expiry = new CancellationTokenSource(span, _time);
         if (request.Checkpoint is { } checkpoint && CheckpointFolders.Refuse(_options.CheckpointRoot, checkpoint) is { } refused)
         {

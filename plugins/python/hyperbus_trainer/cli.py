@@ -11,6 +11,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import select_trainers
+from .errors import BrokerRefusedError
 from .urls import SecretFilter, mask_url, url_password
 from .worker import Worker
 
@@ -85,4 +86,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         worker.run()
     except KeyboardInterrupt:
         worker.stop()
+    except BrokerRefusedError as error:
+        log.error("%s", error)
+        return 2
     return 0

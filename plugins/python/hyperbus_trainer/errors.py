@@ -11,3 +11,7 @@ class TrialFailedError(Exception):
 
 class MalformedMessageError(ValueError):
     """A message body is not valid JSON or lacks a required field."""
+
+
+class BrokerRefusedError(Exception):
+    """The broker refused the worker's credentials or virtual host: retrying cannot help."""

@@ -21,12 +21,13 @@ from functools import partial
 from typing import Any, Deque, Dict, Mapping, Optional, Tuple
 
 import pika
-from pika.exceptions import AMQPError
+from pika.exceptions import (AMQPError, AuthenticationError, ConnectionClosedByBroker,
+                              ProbableAccessDeniedError, ProbableAuthenticationError)
 
 from . import checkpoints, events, topology, tracecontext
 from .context import TrialContext
 from .decisions import PendingDecisions
-from .errors import MalformedMessageError
+from .errors import BrokerRefusedError, MalformedMessageError
 from .events import Event
 from .messages import (Decision, TrialRequest, encode, exchange_name, message_type_urn,
                        parse_timestamp, parse_trial_decision, parse_trial_requested)
@@ -105,6 +106,8 @@ class Worker:
             try:
                 self._serve()
             except (AMQPError, OSError) as error:
+                if _is_refusal(error):
+                    raise BrokerRefusedError(_refusal(self.url, error)) from None
                 if self._stopping.is_set():
                     break
                 if self._generation_served:
@@ -167,8 +170,9 @@ class Worker:
     def _on_request(self, kind: str, channel: Any, method: Any, properties: Any, body: bytes) -> None:
         delivery = (self._generation, method.delivery_tag)
         if len(body) > MAX_MESSAGE_BYTES:
-            self._reject(kind, properties, body[:MAX_MESSAGE_BYTES],
-                         f"message of {len(body)} bytes is over the {MAX_MESSAGE_BYTES}-byte limit (truncated here)")
+            # Parked whole: whoever inspects the error queue must see exactly what was sent.
+            self._reject(kind, properties, body,
+                         f"message of {len(body)} bytes is over the {MAX_MESSAGE_BYTES}-byte limit")
             channel.basic_ack(method.delivery_tag)
             return
         try:
@@ -327,3 +331,16 @@ def _seconds_until(deadline: Optional[str]) -> Optional[float]:
     if not deadline:
         return None
     return max(1.0, (parse_timestamp(deadline) - datetime.now(timezone.utc)).total_seconds())
+
+
+def _is_refusal(error: Exception) -> bool:
+    """Wrong credentials (403 ACCESS_REFUSED) or an unknown vhost (530 NOT_ALLOWED): true on every retry."""
+    if isinstance(error, (AuthenticationError, ProbableAuthenticationError, ProbableAccessDeniedError)):
+        return True
+    return isinstance(error, ConnectionClosedByBroker) and error.reply_code in (403, 530)
+
+
+def _refusal(url: str, error: Exception) -> str:
+    detail = str(error) or type(error).__name__
+    return (f"the broker at {mask_url(url)} refused the connection ({detail}); "
+            "check the user, password and virtual host in the URL")

@@ -107,6 +107,8 @@ def test_an_oversized_request_is_refused_into_the_error_queue(host: Host, worker
     assert host.events(huge["trialId"]) == []
     method, properties, body = host.channel.basic_get("hyperbus-trainer-sklearn-svc_error", auto_ack=True)
     assert method is not None and "over the 1048576-byte limit" in properties.headers["MT-Fault-Message"]
+    # Parked unchanged, not cut to the limit: the error queue holds exactly what was sent.
+    assert body == json.dumps(huge).encode()
 
 
 def test_a_checkpoint_outside_the_checkpoint_folder_is_refused(host: Host, worker: WorkerProcess) -> None:

@@ -26,7 +26,7 @@ public static class PredictCommand
             }
 
             var name = result.GetValue(study)!;
-            using var store = new SqliteStudyStore(storage);
+            using var store = SqliteStudyStore.OpenForReading(storage);
             var record = await store.FindStudyAsync(name, ct) ?? throw new SpecException([new SpecError("study", $"no study named '{name}' in {storage}")]);
             var best = Best(await store.LoadTrialsAsync(record.Id, ct), record.Direction)
                 ?? throw new SpecException([new SpecError("study", $"'{name}' has no completed trial yet")]);

@@ -11,7 +11,7 @@ public static class ReportCommand
     {
         var study = new Argument<string>("study") { Description = "a study name or id" };
         var output = new Option<string?>("--out") { Description = "folder to write into (default: ./<study>-report)" };
-        var seed = new Option<int>("--seed") { Description = "seed of the importance forest", DefaultValueFactory = _ => 0 };
+        var seed = IntegerOption.WithDefault("--seed", "seed of the importance forest", 0);
         var command = new Command("report", "Write a study's plots (PNG, SVG) and a self-contained report.html") { study, SharedOptions.Storage, output, seed };
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {

@@ -25,7 +25,7 @@ public static class StatusCommand
                 throw new SpecException([new SpecError("--storage", $"no study store at '{Path.GetFullPath(path)}'")]);
             }
 
-            var store = new SqliteStudyStore(path);
+            var store = SqliteStudyStore.OpenForReading(path);
             var name = result.GetValue(study);
             IReadOnlyList<StudyRecord> records;
             if (name is null)

@@ -14,7 +14,7 @@ public static class StoredStudy
             throw new SpecException([new SpecError("--storage", $"no study store at '{Path.GetFullPath(path)}'")]);
         }
 
-        var store = new SqliteStudyStore(path);
+        var store = SqliteStudyStore.OpenForReading(path);
         var record = await store.FindStudyAsync(study, cancellationToken)
             ?? throw new SpecException([new SpecError("study", $"no study named '{study}' in {path}")]);
         return (store, await StudySnapshot.LoadAsync(store, record, cancellationToken));

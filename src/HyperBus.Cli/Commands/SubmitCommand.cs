@@ -15,9 +15,9 @@ public static class SubmitCommand
     {
         var spec = new Argument<FileInfo>("spec") { Description = "the study spec (YAML or JSON)" };
         var wait = new Option<bool>("--wait") { Description = "follow the study to its end with a progress bar and summary" };
-        var trials = new Option<int?>("--trials") { Description = "override the spec's trial count" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "override how many trials run at once" };
-        var seed = new Option<int?>("--seed") { Description = "override the sampler's seed" };
+        var trials = IntegerOption.Optional("--trials", "override the spec's trial count");
+        var parallelism = IntegerOption.Optional("--parallelism", "override how many trials run at once");
+        var seed = IntegerOption.Optional("--seed", "override the sampler's seed");
         var command = new Command("submit", "Queue a study on the host (hyperbus host) over RabbitMQ") { spec, wait, trials, parallelism, seed, SharedOptions.Json };
         SharedOptions.AddBusOptions(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>

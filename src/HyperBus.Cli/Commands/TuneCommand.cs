@@ -11,13 +11,14 @@ public static class TuneCommand
     public static Command Create()
     {
         var spec = new Argument<FileInfo>("spec") { Description = "the study spec (YAML or JSON)" };
-        var trials = new Option<int?>("--trials") { Description = "override the spec's trial count" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "override how many trials run at once" };
-        var seed = new Option<int?>("--seed") { Description = "override the sampler's seed" };
+        var trials = IntegerOption.Optional("--trials", "override the spec's trial count");
+        var parallelism = IntegerOption.Optional("--parallelism", "override how many trials run at once");
+        var seed = IntegerOption.Optional("--seed", "override the sampler's seed");
+        var dryRun = new Option<bool>("--dry-run") { Description = "check the spec, build its sampler and scheduler, print what would run; store and send nothing" };
         var startNew = new Option<bool>("--new") { Description = "start a new study even if the store has one of this name (otherwise an unfinished one is resumed)" };
         var command = new Command("tune", "Run a study and print its best trial (in process on the embedded bus by default)")
         {
-            spec, trials, parallelism, seed, startNew, SharedOptions.Json,
+            spec, trials, parallelism, seed, dryRun, startNew, SharedOptions.Json,
         };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
@@ -27,7 +28,14 @@ public static class TuneCommand
             var text = SpecFile.Read(result.GetValue(spec)!);
             var overrides = new SpecOverrides(result.GetValue(trials), result.GetValue(parallelism), result.GetValue(seed));
             var inProcess = bus.Transport == BusTransport.InMemory;
-            var parsed = StudySpecParser.Parse(text, Catalogs.For(inProcess ? ProcessHost.BuiltInTrainerKinds() : null), overrides);
+            var trainers = inProcess ? ProcessHost.BuiltInTrainerKinds() : null;
+            var parsed = StudySpecParser.Parse(text, Catalogs.For(trainers), overrides);
+            if (result.GetValue(dryRun))
+            {
+                Console.Write(StudyPlan.Describe(parsed, trainers));
+                return CommandRunner.Ok;
+            }
+
             var hostOptions = new HyperBusOptions
             {
                 RunHost = true,
@@ -36,6 +44,7 @@ public static class TuneCommand
                 WorkerConcurrency = parsed.Parallelism,
                 HostQueue = TuneQueue.For(bus.Storage),
             };
+            await BrokerProbe.EnsureReachableAsync(bus, ct);
             var dashboard = DashboardOption.Read(result);
             StorageCheck.EnsureUsable(bus.Storage);
             var existing = await ExistingStudy.FindAsync(bus.Storage, parsed, result.GetValue(startNew), ct);

@@ -12,7 +12,7 @@ public static class WorkerCommand
     public static Command Create()
     {
         var trainers = new Option<string[]>("--trainer") { Description = "trainer kind to serve (repeat for several; default all built in)", AllowMultipleArgumentsPerToken = true };
-        var concurrency = new Option<int>("--concurrency") { Description = "trials at once per trainer kind", DefaultValueFactory = _ => 1 };
+        var concurrency = IntegerOption.WithDefault("--concurrency", "trials at once per trainer kind", 1);
         var command = new Command("worker", "Run C# trainers: consume TrialRequested and publish outcomes") { trainers, concurrency };
         SharedOptions.AddBusOptions(command);
         TelemetryOptions.AddTo(command);

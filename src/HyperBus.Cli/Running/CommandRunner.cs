@@ -1,4 +1,5 @@
 using HyperBus.Core.Specs;
+using HyperBus.Orchestration.Submission;
 
 namespace HyperBus.Cli.Running;
 
@@ -23,6 +24,12 @@ public static class CommandRunner
                 Console.Error.WriteLine($"  {error}");
             }
 
+            return InvalidInput;
+        }
+        catch (Exception e) when (e is BrokerUnreachableException or BrokerRefusedException)
+        {
+            // The message names the URL (password masked) and the cause; a trace would add nothing but noise.
+            Console.Error.WriteLine($"error: {e.Message}");
             return InvalidInput;
         }
         catch (OperationCanceledException)

@@ -20,7 +20,16 @@ public static class ProcessHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         // Logs go to stderr so that stdout stays the command's result (one JSON object with --json).
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(l => l >= (options.Verbose ? LogLevel.Information : LogLevel.Warning));
+        if (options.Verbose)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        else
+        {
+            builder.Logging.AddConsole(o => o.FormatterName = BriefLogFormatter.FormatterName).AddConsoleFormatter<BriefLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        }
+
+        builder.Logging.AddFilter(l => l >= (options.Verbose ? LogLevel.Information : LogLevel.Warning));
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         if (followsStudy)

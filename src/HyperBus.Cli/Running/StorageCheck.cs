@@ -12,6 +12,12 @@ public static class StorageCheck
 {
     public static void EnsureUsable(string path)
     {
+        // A typo in the folder would otherwise create a fresh store there and "lose" every study.
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new SpecException([new SpecError("--storage", $"cannot use '{path}' as the study store: {(File.Exists(folder) ? $"'{folder}' is a file, not a folder" : $"the folder '{folder}' does not exist; create it first")}")]);
+        }
+
         try
         {
             using var store = new SqliteStudyStore(path);

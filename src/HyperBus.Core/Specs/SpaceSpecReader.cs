@@ -23,6 +23,12 @@ public static class SpaceSpecReader
             return null;
         }
 
+        if (space.Object.Count > SpecLimits.MaxParameters)
+        {
+            spec.Error(key, $"declares {space.Object.Count} parameters; at most {SpecLimits.MaxParameters} are allowed");
+            return null;
+        }
+
         var parameters = new List<Parameter>();
         foreach (var name in space.Object.Select(p => p.Key).ToList())
         {

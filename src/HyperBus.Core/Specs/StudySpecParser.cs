@@ -67,12 +67,19 @@ public static class StudySpecParser
         var scheduler = ReadComponent(r, "scheduler", catalogs.Schedulers, space, "fifo");
         r.RejectUnknown();
 
-        if (trials is null && sampler?.Type != "grid")
+        // A trials value that is there but wrong has its own error already.
+        if (trials is null && !r.Has("trials") && sampler?.Type != "grid")
         {
             r.Error("trials", "is required (only a grid study may leave it out)");
         }
 
         SpecException.ThrowIfAny(errors);
+        var document = JsonSerializer.SerializeToElement(obj);
+        if (document.GetRawText().Length > SpecLimits.MaxDocumentBytes)
+        {
+            throw new SpecException([new SpecError("spec", $"is {document.GetRawText().Length} characters as JSON once its aliases are expanded; at most {SpecLimits.MaxDocumentBytes} fit in the message that carries a study")]);
+        }
+
         return new StudySpec
         {
             Name = name!,
@@ -92,7 +99,7 @@ public static class StudySpecParser
             Artifacts = artifacts,
             Verify = verify,
             Space = space!,
-            Document = JsonSerializer.SerializeToElement(obj),
+            Document = document,
         };
     }
 

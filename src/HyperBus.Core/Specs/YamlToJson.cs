@@ -16,11 +16,17 @@ public static class YamlToJson
         var stream = new YamlStream();
         try
         {
+            YamlBounds.Check(text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             throw new SpecException([new SpecError($"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {FirstLine(e.Message)}")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (with no position) on some malformed plain scalars.
+            throw new SpecException([new SpecError("spec", "malformed YAML: a plain (unquoted) value the YAML reader cannot read; quote it")]);
         }
 
         return stream.Documents.Count switch
@@ -47,6 +53,11 @@ public static class YamlToJson
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 throw new SpecException([new SpecError(path.Length == 0 ? "spec" : path, "has a key that is not a plain name")]);
+            }
+
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                throw new SpecException([new SpecError(path.Length == 0 ? "spec" : path, "has an empty key")]);
             }
 
             if (obj.ContainsKey(key))

@@ -28,8 +28,10 @@ public static class StudySubmitter
     {
         var time = services.GetRequiredService<TimeProvider>();
         var studyId = Guid.CreateVersion7(time.GetUtcNow());
+        var message = new SubmitStudy(studyId, spec, time.GetUtcNow());
+        SubmissionSize.EnsureFits(message, services.GetService<Hosting.HyperBusOptions>());
         before?.Invoke(studyId);
-        await SendAsync(services, new SubmitStudy(studyId, spec, time.GetUtcNow()), cancellationToken);
+        await SendAsync(services, message, cancellationToken);
         return studyId;
     }
 

@@ -36,6 +36,7 @@ public sealed class DashboardServer : IHostedService, IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        app.Use(new DashboardHostCheck(_url).InvokeAsync);
         app.UseRouting();
         DashboardApi.Map(app, _store);
         await app.StartAsync(cancellationToken);

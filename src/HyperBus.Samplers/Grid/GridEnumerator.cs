@@ -68,6 +68,58 @@ public static class GridEnumerator
         return result;
     }
 
+    /// <summary>
+    /// How many configurations the grid has, counted without listing them, stopping once past
+    /// <see cref="MaxGridSize"/>: the parser uses it to refuse a grid of 10^12 points before a study exists.
+    /// </summary>
+    public static long Count(SearchSpace space, IReadOnlyDictionary<string, IReadOnlyList<object>> grids)
+    {
+        // The product bounds the count from above (conditions only remove branches): most grids stop here.
+        var product = 1.0;
+        foreach (var p in space.Parameters)
+        {
+            product *= grids[p.Name].Count;
+        }
+
+        if (product <= MaxGridSize)
+        {
+            return (long)product;
+        }
+
+        var count = 0L;
+        CountBranches(space.Parameters, 0, new Dictionary<string, object>(StringComparer.Ordinal), grids, ref count);
+        return count;
+    }
+
+    private static void CountBranches(IReadOnlyList<Parameter> parameters, int index, Dictionary<string, object> assigned, IReadOnlyDictionary<string, IReadOnlyList<object>> grids, ref long count)
+    {
+        if (count > MaxGridSize)
+        {
+            return;
+        }
+
+        if (index == parameters.Count)
+        {
+            count++;
+            return;
+        }
+
+        var p = parameters[index];
+        if (!SearchSpace.IsActive(p, assigned))
+        {
+            CountBranches(parameters, index + 1, assigned, grids, ref count);
+            return;
+        }
+
+        foreach (var value in grids[p.Name])
+        {
+            assigned[p.Name] = value;
+            CountBranches(parameters, index + 1, assigned, grids, ref count);
+        }
+
+        assigned.Remove(p.Name);
+    }
+
     private static void Expand(IReadOnlyList<Parameter> parameters, int index, Dictionary<string, object> assigned, Dictionary<string, IReadOnlyList<object>> grids, List<ParameterSet> result)
     {
         if (result.Count > MaxGridSize)

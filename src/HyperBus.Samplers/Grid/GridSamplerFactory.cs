@@ -19,12 +19,22 @@ public sealed class GridSamplerFactory : ISamplerFactory
             return;
         }
 
+        var grids = new Dictionary<string, IReadOnlyList<object>>(StringComparer.Ordinal);
         foreach (var p in space.Parameters)
         {
-            if (GridEnumerator.GridValues(p, out var problem) is null)
+            if (GridEnumerator.GridValues(p, out var problem) is { } values)
+            {
+                grids[p.Name] = values;
+            }
+            else
             {
                 options.Errors.Add(new SpecError($"space.{p.Name}", problem!));
             }
+        }
+
+        if (grids.Count == space.Parameters.Count && GridEnumerator.Count(space, grids) > GridEnumerator.MaxGridSize)
+        {
+            options.Errors.Add(new SpecError("space", $"the grid has more than {GridEnumerator.MaxGridSize} configurations; give fewer values: or a larger step"));
         }
     }
 
