@@ -98,8 +98,9 @@ public sealed class InMemoryStudyStore : IStudyStore
                 return false;
             }
 
-            // As in SQLite, NaN and infinities are no result.
+            // As in SQLite, NaN and infinities are no result, and a trial that never said it started began its measured duration before it finished.
             var value = outcome.Value is { } v && double.IsFinite(v) ? v : (double?)null;
+            DateTimeOffset? started = double.IsFinite(outcome.DurationSeconds) && outcome.DurationSeconds >= 0 ? outcome.FinishedAt.AddSeconds(-outcome.DurationSeconds) : null;
             row.Outcome = outcome;
             return Set(row, row.Trial with
             {
@@ -111,8 +112,17 @@ public sealed class InMemoryStudyStore : IStudyStore
                 Checkpoint = outcome.Checkpoint ?? row.Trial.Checkpoint,
                 Artifact = outcome.Artifact ?? row.Trial.Artifact,
                 FinishedAt = outcome.FinishedAt,
+                StartedAt = row.Trial.StartedAt ?? started,
                 DurationSeconds = double.IsFinite(outcome.DurationSeconds) ? outcome.DurationSeconds : null,
-            }, a => a with { State = outcome.State.ToString(), Value = value, Error = outcome.Error, FinishedAt = outcome.FinishedAt, WorkerId = a.WorkerId ?? outcome.WorkerId });
+            }, a => a with
+            {
+                State = outcome.State.ToString(),
+                Value = value,
+                Error = outcome.Error,
+                FinishedAt = outcome.FinishedAt,
+                WorkerId = a.WorkerId ?? outcome.WorkerId,
+                StartedAt = a.StartedAt ?? started,
+            });
         });
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace HyperBus.Storage.Tests;
 
 /// <summary>The store contract on a SQLite file in a temporary folder of its own.</summary>
-public sealed class SqliteStudyStoreTests : StudyStoreContract
+public sealed class SqliteStudyStoreTests : OrchestrationStoreContract
 {
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "hyperbus-storage-tests");
 

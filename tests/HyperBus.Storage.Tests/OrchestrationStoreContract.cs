@@ -3,10 +3,13 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Storage.Tests;
 
-/// <summary>The host's side of the store: commits are all or nothing, sagas are versioned, leases have one owner, the outbox keeps what is not yet relayed.</summary>
-public abstract partial class StudyStoreContract
+/// <summary>
+/// What a store that serves the optimizer host must do beyond <see cref="StudyStoreContract"/>: commits are all or
+/// nothing, sagas are versioned, leases have one owner, the outbox keeps what is not yet relayed.
+/// </summary>
+public abstract class OrchestrationStoreContract : StudyStoreContract
 {
-    private IOrchestrationStore Host => Store as IOrchestrationStore ?? throw new InvalidOperationException("this store does not serve the host");
+    private IOrchestrationStore Host => (IOrchestrationStore)Store;
 
     [Fact]
     public async Task A_commit_writes_the_trial_the_saga_and_the_outbox_together()
