@@ -82,7 +82,6 @@ public static class HyperBusServiceCollectionExtensions
         services.TryAddSingleton<StudySagaCache>();
         services.TryAddSingleton<StudyOwnership>();
         services.TryAddSingleton<OutboxRelay>();
-        services.TryAddSingleton<PendingVerdicts>();
         services.TryAddSingleton<SlotFiller>();
         services.TryAddSingleton<StudyCloser>();
         services.TryAddScoped<StudyTransaction>();

@@ -79,7 +79,7 @@ public sealed class PackagesTests : IDisposable
         var (tuneCode, tuneOutput) = await Command.RunAsync(hyperbus, "tune branin.yaml --json --storage studies.db", home, environment, TimeSpan.FromMinutes(3));
         Assert.True(tuneCode == 0, tuneOutput);
         var summary = JsonDocument.Parse(tuneOutput.Split('\n').Single(l => l.StartsWith('{'))).RootElement;
-        Assert.Equal("Completed", summary.GetProperty("outcome").GetString());
+        Assert.Equal("completed", summary.GetProperty("outcome").GetString());
         Assert.Equal(8, summary.GetProperty("trials").GetProperty("completed").GetInt32());
         Assert.True(File.Exists(Path.Combine(home, "studies.db")));
     }

@@ -51,9 +51,12 @@ public static class DashboardOption
         await using var server = new DashboardServer(new SqliteStudyStore(storage), url);
         await server.StartAsync(CancellationToken.None);
         Console.Error.WriteLine($"hyperbus: the study ended; dashboard still serving at {address}/ until Ctrl-C");
+        // The parser leaves Ctrl-C to the command (see Program.cs): this wait ends on the first press.
+        using var interrupts = new Running.Interrupts(quiet: true);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupts.First);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {

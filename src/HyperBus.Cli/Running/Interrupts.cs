@@ -9,9 +9,15 @@ public sealed class Interrupts : IDisposable
     public const int ExitCode = 130;
 
     private readonly CancellationTokenSource _first = new();
+    private readonly bool _quiet;
     private int _presses;
 
-    public Interrupts() => Console.CancelKeyPress += OnCancelKeyPress;
+    /// <param name="quiet">Say nothing on the first press (nothing is cancelled then, the command just ends).</param>
+    public Interrupts(bool quiet = false)
+    {
+        _quiet = quiet;
+        Console.CancelKeyPress += OnCancelKeyPress;
+    }
 
     public CancellationToken First => _first.Token;
 
@@ -30,7 +36,11 @@ public sealed class Interrupts : IDisposable
         }
 
         e.Cancel = true;
-        Console.Error.WriteLine("interrupted: cancelling the study (press Ctrl-C again to exit at once)");
+        if (!_quiet)
+        {
+            Console.Error.WriteLine("interrupted: cancelling the study (press Ctrl-C again to exit at once)");
+        }
+
         _first.Cancel();
     }
 }

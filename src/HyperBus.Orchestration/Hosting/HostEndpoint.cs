@@ -11,7 +11,7 @@ namespace HyperBus.Orchestration.Hosting;
 
 /// <summary>
 /// The host's queue, filters in the order a message meets them (after the bus's size limit): message type, consume retry, study
-/// ownership, verification (outside the study's lock), then the study saga.
+/// ownership, then the study saga.
 /// </summary>
 public static class HostEndpoint
 {
@@ -34,10 +34,6 @@ public static class HostEndpoint
             r.Ignore<System.Text.Json.JsonException>();
         });
         e.UseConsumeFilter(typeof(StudyOwnershipFilter<>), context);
-        var verification = new TrialVerificationFilter(
-            context.GetRequiredService<StudyOwnership>(), context.GetRequiredService<Runtime.StudyLoader>(), context.GetRequiredService<Saga.Repository.StudySagaLocks>(),
-            context.GetRequiredService<PendingVerdicts>(), context.GetRequiredService<TimeProvider>(), context.GetService<ITrialVerifier>());
-        e.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TrialCompleted>>(verification));
         e.ConfigureSaga<StudyState>(context);
     }
 }

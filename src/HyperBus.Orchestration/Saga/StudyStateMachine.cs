@@ -73,6 +73,9 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
             Ignore(Submitted));
 
         During(Completed, Failed, Ignore(ResumeRequested));
+
+        // Only a rejected submit is finalized: nothing of it is stored, but its StudyRejected still leaves via the outbox.
+        SetCompletedWhenFinalized();
     }
 
     public State Running { get; private set; } = null!;

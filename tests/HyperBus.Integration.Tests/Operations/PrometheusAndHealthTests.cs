@@ -46,7 +46,7 @@ public sealed class PrometheusAndHealthTests(RabbitNode rabbit) : IDisposable
         Assert.Equal(12, await prometheus.QueryAsync("sum(hyperbus_trials_requested_total{study=\"branin-prom\"})"));
         Assert.Equal(12, await prometheus.QueryAsync("sum(hyperbus_trial_duration_seconds_count{study=\"branin-prom\"})"));
         Assert.True(await prometheus.QueryAsync("hyperbus_studies{state=\"completed\"}") >= 1);
-        Assert.True(await prometheus.QueryAsync("sum(hyperbus_store_write_duration_seconds_count{operation=\"finish_trial\"})") >= 12);
+        Assert.True(await prometheus.QueryAsync("sum(hyperbus_store_write_duration_seconds_count{operation=\"commit\"})") >= 12);
 
         // Liveness and readiness while the broker is there.
         using (var live = await http.GetAsync(health))

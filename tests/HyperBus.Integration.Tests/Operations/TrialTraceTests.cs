@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HyperBus.Cli.Running;
 using HyperBus.Integration.Tests.Support;
 using HyperBus.Orchestration.Hosting;
+using HyperBus.Orchestration.Metrics;
 using HyperBus.Telemetry;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
@@ -66,7 +67,7 @@ public sealed class TrialTraceTests(RabbitNode rabbit, ITestOutputHelper output)
         }
 
         // Follow each request along parent links: host send -> worker receive -> worker handling -> the worker's
-        // TrialCompleted send -> host receive -> host handling -> the store write of the outcome. Every link
+        // TrialCompleted send -> host receive -> host handling -> the store commit of the outcome. Every link
         // between processes is a span whose parent id came out of a message header.
         var sends = all.Where(s => s.Kind == ActivityKind.Producer && Tag(s, "messaging.destination.name") == "hyperbus-trainer-function").ToList();
         Assert.Equal(3, sends.Count);
@@ -79,7 +80,8 @@ public sealed class TrialTraceTests(RabbitNode rabbit, ITestOutputHelper output)
             var hostReceive = Assert.Single(all, s => s.ParentSpanId == outcome.SpanId && s.Kind == ActivityKind.Consumer);
             Assert.Equal("hyperbus-host", Tag(hostReceive, "messaging.destination.name"));
             var hostProcess = Assert.Single(all, s => s.ParentSpanId == hostReceive.SpanId && Tag(s, "messaging.operation") == "process");
-            Assert.Contains(all, s => s.ParentSpanId == hostProcess.SpanId && s.Source.Name == HyperBusActivitySource.Name && s.DisplayName == "store.finish_trial");
+            // The saga commits everything an outcome changes in one store transaction, inside the host's handling of it.
+            Assert.Contains(all, s => (s.ParentSpanId == hostProcess.SpanId || s.ParentSpanId == hostReceive.SpanId) && s.Source.Name == HyperBusActivitySource.Name && s.DisplayName == "store.commit");
             Assert.All(new[] { workerReceive, workerProcess, outcome, hostReceive, hostProcess }, s => Assert.Equal(send.TraceId, s.TraceId));
         }
     }

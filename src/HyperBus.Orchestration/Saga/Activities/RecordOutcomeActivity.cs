@@ -9,10 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace HyperBus.Orchestration.Saga.Activities;
 
 /// <summary>
-/// Records a finished attempt as completed or pruned, with the verdict the verification filter reached before
-/// the study was locked; a non-finite value or a rejected artifact fails the attempt instead.
+/// Records a finished attempt as completed or pruned, after verifying its artifact; a non-finite value or a rejected
+/// artifact fails the attempt instead.
 /// </summary>
-public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction transaction, AttemptFailure failure, PendingVerdicts verdicts, TimeProvider time, ILogger<RecordOutcomeActivity> logger)
+public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction transaction, AttemptFailure failure, TimeProvider time, ILogger<RecordOutcomeActivity> logger, ITrialVerifier? verifier = null)
     : StudyActivity<TrialCompleted>
 {
     protected override async Task ExecuteAsync(BehaviorContext<StudyState, TrialCompleted> context)
@@ -32,8 +32,12 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
 
         var now = time.GetUtcNow();
         var state = m.Pruned ? TrialState.Pruned : TrialState.Completed;
-        var outcome = TrialVerificationFilter.Outcome(m, now);
-        var verdict = verdicts.Take(m.TrialId, m.Attempt);
+        var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact, m.WorkerId) { Values = m.Values };
+        // The artifact is checked (and, with verify:, the model re-scored) before anything is recorded. It runs under the
+        // study's lock, so whether this trial is the new best (whose model is kept) is decided on the live view.
+        var verdict = verifier is not null && (study.Spec.Artifacts is not null || study.Spec.Verify is not null)
+            ? await verifier.VerifyAsync(new(study.StudyId, study.Spec, trial, outcome, study.View()), context.CancellationToken)
+            : null;
         if (verdict?.Error is { } rejected)
         {
             failure.Record(study, trial, rejected, verdict.Retryable);

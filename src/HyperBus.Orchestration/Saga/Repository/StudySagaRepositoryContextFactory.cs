@@ -1,4 +1,5 @@
 using HyperBus.Core.Storage;
+using HyperBus.Orchestration.Metrics;
 using HyperBus.Orchestration.Outbox;
 using HyperBus.Orchestration.Runtime;
 using MassTransit;
@@ -17,7 +18,9 @@ public sealed class StudySagaRepositoryContextFactory(
     StudySagaCache cache,
     StudyRuntimeRegistry runtimes,
     StudyTransaction transaction,
-    OutboxRelay relay) : ISagaRepositoryContextFactory<StudyState>
+    OutboxRelay relay,
+    HyperBusMetrics metrics,
+    TimeProvider time) : ISagaRepositoryContextFactory<StudyState>
 {
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<StudyState, T>> next)
         where T : class
@@ -61,16 +64,26 @@ public sealed class StudySagaRepositoryContextFactory(
 
         commit.Relayed = relay.TakeRelayed();
         IReadOnlyList<OutboxMessage> stored;
-        try
+        var started = time.GetTimestamp();
+        using (var activity = HyperBusActivitySource.Source.StartActivity("store.commit"))
         {
-            stored = await store.CommitAsync(commit, cancellationToken);
+            activity?.SetTag("db.system", "hyperbus-store");
+            activity?.SetTag("hyperbus.study_id", instance?.CorrelationId);
+            activity?.SetTag("hyperbus.writes", commit.Writes.Count);
+            activity?.SetTag("hyperbus.outbox", commit.Outbox.Count);
+            try
+            {
+                stored = await store.CommitAsync(commit, cancellationToken);
+            }
+            catch
+            {
+                relay.Return(commit.Relayed);
+                Forget(instance?.CorrelationId);
+                throw;
+            }
         }
-        catch
-        {
-            relay.Return(commit.Relayed);
-            Forget(instance?.CorrelationId);
-            throw;
-        }
+
+        metrics.RecordStoreWrite("commit", time.GetElapsedTime(started));
 
         if (instance is not null)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using HyperBus.Orchestration.Metrics;
 
-namespace HyperBus.Telemetry;
+namespace HyperBus.Orchestration.Metrics;
 
 /// <summary>The <c>HyperBus</c> activity source: spans for store writes and verification, beside MassTransit's own.</summary>
 public static class HyperBusActivitySource
