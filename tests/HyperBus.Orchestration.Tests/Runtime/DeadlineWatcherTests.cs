@@ -61,7 +61,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime, IDisposable
 
         _time.Advance(TimeSpan.FromSeconds(50));
         await _watcher.ExpireAsync(CancellationToken.None);
-        Assert.Equal([(_soon, 1), (_later, 2)], (await WaitForFailuresAsync(2)).Select(f => (f.TrialId, f.Attempt)).Order());
+        Assert.Equal(new[] { (_soon, 1), (_later, 2) }.Order(), (await WaitForFailuresAsync(2)).Select(f => (f.TrialId, f.Attempt)).Order());
     }
 
     [Fact]
