@@ -59,8 +59,9 @@ public sealed class PoisonMessageTests(RabbitNode rabbit) : IDisposable
         Assert.Equal(done.Value, (await watch.Store.LoadTrialsAsync(first))[0].Value);
         Assert.Null(await watch.Store.GetStudyAsync(unknownStudy));
         Assert.False(host.HasExited, host.Output);
+        await WaitForDepthAsync(broker, "hyperbus-host_error", 3);
         var parked = await ErrorQueueReasonsAsync(broker);
-        Assert.Equal(3, parked.Count); // bad JSON, wrong type, oversized
+        Assert.True(parked.Count == 3, string.Join(" | ", parked)); // bad JSON, wrong type, oversized
         Assert.Contains(parked, r => r.Contains("over the 1048576-byte limit", StringComparison.Ordinal));
         Assert.Contains($"Dropped TrialCompleted for study {unknownStudy}: no such study", host.Output, StringComparison.Ordinal);
         // The stale outcome arrived after its study ended: dropped with one warning, counted, never parked.
@@ -104,6 +105,15 @@ public sealed class PoisonMessageTests(RabbitNode rabbit) : IDisposable
         Assert.All(parked, r => Assert.Contains("has no MT-MessageType header", r, StringComparison.Ordinal));
         // A type no consumer takes is never read: MassTransit parks it in _skipped.
         Assert.Equal(1u, await QueueDepthAsync(broker, "hyperbus-host_skipped"));
+    }
+
+    /// <summary>Parking is asynchronous to the second study: give it a few seconds rather than race it.</summary>
+    private static async Task WaitForDepthAsync(Uri broker, string queue, uint depth)
+    {
+        for (var i = 0; i < 100 && await QueueDepthAsync(broker, queue) < depth; i++)
+        {
+            await Task.Delay(200);
+        }
     }
 
     private static async Task<uint> QueueDepthAsync(Uri broker, string queue)

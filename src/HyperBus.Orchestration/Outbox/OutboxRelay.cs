@@ -29,29 +29,34 @@ public sealed class OutboxRelay(IBus bus, Metrics.HyperBusMetrics metrics, TimeP
         }
     }
 
-    public async Task RelayAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Sends the messages side by side (their broker confirmations overlap); one that fails stays in the table for the sweeper.</summary>
+    public Task RelayAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) => messages.Count switch
     {
-        foreach (var message in messages)
+        0 => Task.CompletedTask,
+        1 => RelayOneAsync(messages[0], cancellationToken),
+        _ => Task.WhenAll(messages.Select(m => RelayOneAsync(m, cancellationToken))),
+    };
+
+    private async Task RelayOneAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
+            await SendAsync(message, cancellationToken);
+            _relayed[message.Id] = 0;
+            metrics.RecordOutboxLag(time.GetUtcNow() - message.CommittedAt);
+            if (message.MessageType == nameof(TrialRequested))
             {
-                await SendAsync(message, cancellationToken);
-                _relayed[message.Id] = 0;
-                metrics.RecordOutboxLag(time.GetUtcNow() - message.CommittedAt);
-                if (message.MessageType == nameof(TrialRequested))
-                {
-                    FaultPoint.Reach(FaultPoint.RequestRelayed);
-                }
+                FaultPoint.Reach(FaultPoint.RequestRelayed);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Left in the table: the sweeper sends it again.
-                logger.LogWarning("Could not relay {Type} of study {Study} ({Error}); it stays in the outbox", message.MessageType, message.StudyId, e.Message);
-            }
-            finally
-            {
-                _pending.TryRemove(message.Id, out _);
-            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Left in the table: the sweeper sends it again.
+            logger.LogWarning("Could not relay {Type} of study {Study} ({Error}); it stays in the outbox", message.MessageType, message.StudyId, e.Message);
+        }
+        finally
+        {
+            _pending.TryRemove(message.Id, out _);
         }
     }
 

@@ -1,5 +1,6 @@
 using HyperBus.Core.Sampling;
 using HyperBus.Orchestration.Faults;
+using HyperBus.Orchestration.Metrics;
 
 namespace HyperBus.Orchestration.Runtime;
 
@@ -7,7 +8,7 @@ namespace HyperBus.Orchestration.Runtime;
 /// Keeps <c>parallelism</c> trials in flight: asks the enqueued list, then the sampler (within a population
 /// sampler's generation barrier) for configurations, gives each its budget and queues its request.
 /// </summary>
-public sealed class SlotFiller(TimeProvider time)
+public sealed class SlotFiller(TimeProvider time, HyperBusMetrics metrics)
 {
     /// <summary>Creates the trials there is room for; returns how many.</summary>
     public int Fill(StudyRuntime study, StudyTransaction transaction)
@@ -23,7 +24,16 @@ public sealed class SlotFiller(TimeProvider time)
                 return created;
             }
 
-            var plans = TrialPlanning.Plan(study.Sampler, view, wanted, study.Spec.Enqueue);
+            IReadOnlyList<TrialPlan> plans;
+            var asked = time.GetTimestamp();
+            using (var activity = HyperBusActivitySource.Source.StartActivity("sampler.suggest"))
+            {
+                activity?.SetTag("hyperbus.sampler", study.Spec.Sampler.Type);
+                activity?.SetTag("hyperbus.count", wanted);
+                plans = TrialPlanning.Plan(study.Sampler, view, wanted, study.Spec.Enqueue);
+            }
+
+            metrics.RecordSuggest(study.Spec.Sampler.Type, time.GetElapsedTime(asked));
             // A plain sampler that gives fewer is used up (a grid); a planning one may just have to wait.
             study.Exhausted = study.Sampler is IPlanningSampler ? plans.Count == 0 && study.Running == 0 : plans.Count < wanted;
             if (plans.Count == 0)

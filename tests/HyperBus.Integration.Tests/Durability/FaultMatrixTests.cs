@@ -60,7 +60,7 @@ public sealed class FaultMatrixTests(RabbitNode rabbit, ITestOutputHelper output
         Assert.True(exitCode == 137, $"the armed host exited {exitCode}, not by SIGKILL (137):\n{armed.Output}");
         Assert.DoesNotContain(DurabilityRig.FaultLine(point), restarted.Output, StringComparison.Ordinal);
         Assert.False(restarted.HasExited, restarted.Output);
-        Assert.Equal("Completed", summary.GetProperty("outcome").GetString());
+        Assert.Equal("completed", summary.GetProperty("outcome").GetString());
         Assert.Equal(study.Trials, summary.GetProperty("trials").GetProperty("completed").GetInt32());
         Assert.Equal(0, summary.GetProperty("trials").GetProperty("failed").GetInt32());
 

@@ -67,11 +67,12 @@ public sealed class StudySagaRepositoryContext<T> : ConsumeContextScope<T>, Saga
 
     private async Task FinishAsync(StudyState? instance, bool store, Guid? forget = null)
     {
+        Func<Task>? afterUnlock = null;
         try
         {
             if (store)
             {
-                await _factory.CommitAsync(instance, CancellationToken);
+                afterUnlock = await _factory.CommitAsync(instance, CancellationToken);
             }
 
             if (forget is { } id)
@@ -82,6 +83,11 @@ public sealed class StudySagaRepositoryContext<T> : ConsumeContextScope<T>, Saga
         finally
         {
             Unlock();
+        }
+
+        if (afterUnlock is not null)
+        {
+            await afterUnlock();
         }
     }
 

@@ -53,8 +53,12 @@ public sealed class StudySagaRepositoryContextFactory(
         return instance;
     }
 
-    /// <summary>Commits the message's changes with the saga's new state (or none), then relays the outbox.</summary>
-    internal async Task CommitAsync(StudyState? instance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the message's changes with the saga's new state (or none); returns what to do once the study is
+    /// unlocked: relay the outbox (broker confirmations then overlap with the study's next message instead of
+    /// queueing behind the lock) and run the after-commit actions.
+    /// </summary>
+    internal async Task<Func<Task>> CommitAsync(StudyState? instance, CancellationToken cancellationToken)
     {
         var commit = transaction.Commit;
         if (instance is not null)
@@ -93,11 +97,14 @@ public sealed class StudySagaRepositoryContextFactory(
 
         relay.Claim(stored);
         Faults.FaultPoint.Reach(transaction.FaultPoint);
-        await relay.RelayAsync(stored, cancellationToken);
-        foreach (var after in transaction.AfterCommit)
+        return async () =>
         {
-            await after(cancellationToken);
-        }
+            await relay.RelayAsync(stored, cancellationToken);
+            foreach (var after in transaction.AfterCommit)
+            {
+                await after(cancellationToken);
+            }
+        };
     }
 
     /// <summary>After a failed message the host's copies may hold changes the store never took: drop them, reload next time.</summary>
