@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Trials per second through RabbitMQ with a no-op trainer, beside the raw MassTransit round trip on the
-# same broker in the same run (the ceiling). Starts a private RabbitMQ node, a host process and 1 or 4
-# worker processes, and submits studies with `hyperbus submit --wait --json`.
+# same broker in the same run (the ceiling). Starts a private RabbitMQ node, then for 1 and 4 worker
+# processes a host and the workers, and submits two studies one after the other with
+# `hyperbus submit --wait --json`: the first after the host started (cold) and the second (warm).
+# CPU per trial is read from /proc for the host, the workers and the broker (beam.smp) during the warm study.
 #   bash bench/bus-throughput.sh [trials=5000] [parallelism=200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ dotnet build bench/HyperBus.Bench.Bus -c Release -nologo -v q >/dev/null
 hb="dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll"
 source tests/rabbitmq-node.sh
 rabbit_start >/dev/null
+broker=$(cat "$(dirname "$HYPERBUS_TEST_RABBITMQ_HOME")/rabbit.pid")
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rabbit_stop; rm -rf "$out"; }
 trap cleanup EXIT
@@ -20,41 +23,62 @@ trap cleanup EXIT
 vhost() { HOME="$HYPERBUS_TEST_RABBITMQ_HOME" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$HYPERBUS_TEST_RABBITMQ_NODE" add_vhost "$1";
           HOME="$HYPERBUS_TEST_RABBITMQ_HOME" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$HYPERBUS_TEST_RABBITMQ_NODE" set_permissions -p "$1" guest '.*' '.*' '.*';
           echo "${HYPERBUS_TEST_RABBITMQ}$1"; }
+# CPU time (user + system, in clock ticks) of the given processes.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+hz=$(getconf CLK_TCK)
+ms_per() { /usr/bin/python3 -c "print(f'{$1 * 1000 / $hz / $2:.2f}')"; }
 
 raw_url=$(vhost raw)
+b0=$(ticks "$broker")
 raw=$(dotnet bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll "$raw_url" "$trials" "$parallelism")
+raw_broker=$(( $(ticks "$broker") - b0 ))
 raw_rate=$(echo "$raw" | sed -E 's/.*"perSecond":([0-9]+).*/\1/')
 
-cat >"$out/noop.yaml" <<SPEC
-study: noop-throughput
+study() {
+  cat <<SPEC
+study: $1
 trials: $trials
 parallelism: $parallelism
 trainer: noop
+sampler: random
 space: { x: { type: float, low: 0, high: 1 } }
 SPEC
+}
+study noop-cold >"$out/cold.yaml"
+study noop-warm >"$out/warm.yaml"
+rate() { /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(round(d["trials"]["completed"]/d["durationSeconds"]))' "$1"; }
 
 # Runs in this shell (not a $(...) subshell) so the processes it starts are stopped before the next run.
 run_trials() {
-  local workers=$1 url
+  local workers=$1 url host
   url=$(vhost "trials$workers")
   pids=()
-  $hb host --transport rabbitmq --rabbitmq "$url" --storage "$out/host$workers.db" >"$out/host$workers.log" 2>&1 & pids+=($!)
+  $hb host --transport rabbitmq --rabbitmq "$url" --storage "$out/host$workers.db" >"$out/host$workers.log" 2>&1 & host=$!; pids+=($host)
+  local wpids=()
   for i in $(seq 1 "$workers"); do
-    $hb worker --transport rabbitmq --rabbitmq "$url" --trainer noop --concurrency $((parallelism / workers)) >"$out/w$workers-$i.log" 2>&1 & pids+=($!)
+    $hb worker --transport rabbitmq --rabbitmq "$url" --trainer noop --concurrency $((parallelism / workers)) >"$out/w$workers-$i.log" 2>&1 & wpids+=($!); pids+=($!)
   done
   sleep 8
-  $hb submit "$out/noop.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/summary$workers.json"
+  $hb submit "$out/cold.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/cold$workers.json"
+  local h0 w0 b0
+  h0=$(ticks "$host"); w0=$(ticks "${wpids[@]}"); b0=$(ticks "$broker")
+  $hb submit "$out/warm.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/warm$workers.json"
+  cpu[$workers]="host $(ms_per $(( $(ticks "$host") - h0 )) "$trials"), workers $(ms_per $(( $(ticks "${wpids[@]}") - w0 )) "$trials"), broker $(ms_per $(( $(ticks "$broker") - b0 )) "$trials")"
+  cold[$workers]=$(rate "$out/cold$workers.json"); warm[$workers]=$(rate "$out/warm$workers.json")
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   pids=()
 }
 
+declare -A cpu cold warm
 run_trials 1
 run_trials 4
-one=$(cat "$out/summary1.json")
-four=$(cat "$out/summary4.json")
-rate() { echo "$1" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(round(d["trials"]["completed"]/d["durationSeconds"]))'; }
-r1=$(rate "$one"); r4=$(rate "$four")
-echo "| raw MassTransit round trip (send + publish, window $parallelism) | $raw_rate/s | 1.00 |"
-echo "| HyperBus trials, 1 worker process (concurrency $parallelism) | $r1/s | $(/usr/bin/python3 -c "print(f'{$r1/$raw_rate:.2f}')") |"
-echo "| HyperBus trials, 4 worker processes (concurrency $((parallelism / 4)) each) | $r4/s | $(/usr/bin/python3 -c "print(f'{$r4/$raw_rate:.2f}')") |"
+ratio() { /usr/bin/python3 -c "print(f'{$1/$2:.2f}')"; }
+echo "| run | rate | ratio to raw | CPU ms per trial (warm) |"
+echo "|---|---|---|---|"
+echo "| raw MassTransit round trip (send + publish, window $parallelism) | $raw_rate/s | 1.00 | broker $(ms_per "$raw_broker" "$trials") |"
+for w in 1 4; do
+  echo "| HyperBus, $w worker process(es), warm study | ${warm[$w]}/s | $(ratio "${warm[$w]}" "$raw_rate") | ${cpu[$w]} |"
+  echo "| HyperBus, $w worker process(es), first study after host start | ${cold[$w]}/s | $(ratio "${cold[$w]}" "$raw_rate") | warm/cold $(ratio "${warm[$w]}" "${cold[$w]}") |"
+done
+echo "4 workers vs 1 (warm): $(ratio "${warm[4]}" "${warm[1]}")"

@@ -11,6 +11,8 @@ public sealed class PongCounter : IConsumer<Pong>
 
     public static int Received => Volatile.Read(ref _received);
 
+    public static void Reset() => Interlocked.Exchange(ref _received, 0);
+
     public Task Consume(ConsumeContext<Pong> context)
     {
         Interlocked.Increment(ref _received);

@@ -80,6 +80,7 @@ public static class HyperBusServiceCollectionExtensions
         services.TryAddSingleton<StudyLoader>();
         services.TryAddSingleton<StudySagaLocks>();
         services.TryAddSingleton<StudySagaCache>();
+        services.TryAddSingleton<StudyCommitQueues>();
         services.TryAddSingleton<StudyOwnership>();
         services.TryAddSingleton<OutboxRelay>();
         services.TryAddSingleton<SlotFiller>();

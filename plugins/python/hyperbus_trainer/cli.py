@@ -26,6 +26,9 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--trainer", action="append", dest="trainers", metavar="KIND",
                         help="a trainer kind to serve (repeatable; default: every registered kind)")
     parser.add_argument("--concurrency", type=int, default=1, help="trials at once per kind (default 1)")
+    parser.add_argument("--announce-after", type=float, default=1.0, metavar="SECONDS",
+                        help="send TrialStarted once a trial has run this long; quicker ones are named by their "
+                             "outcome alone (default 1; 0: at once)")
     parser.add_argument("--worker-id", help="this worker's id (default: host-pid-random)")
     parser.add_argument("--module", action="append", default=[], metavar="MODULE",
                         help="import this module to register its trainers (repeatable)")
@@ -103,7 +106,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     try:
         worker = Worker(args.rabbitmq, trainers, concurrency=args.concurrency, worker_id=args.worker_id,
-                        decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
+                        decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints,
+                        announce_after=args.announce_after)
     except ValueError as error:
         log.error("%s", error)
         return 2
@@ -124,7 +128,8 @@ def serve_locally(args: argparse.Namespace, trainers: dict) -> int:
 
     incoming, outgoing = protocol_streams()
     worker = LocalWorker(trainers, incoming, outgoing, worker_id=args.worker_id,
-                         decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
+                         decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints,
+                        announce_after=args.announce_after)
     # Ctrl-C reaches the whole process group: the host closes our input, which ends the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker.run()

@@ -25,9 +25,10 @@ def _event(message_type: str, request: TrialRequest, body: dict[str, Any]) -> Ev
     return Event(message_type, body, traceparent=request.traceparent)
 
 
-def trial_started(request: TrialRequest, worker_id: str) -> Event:
+def trial_started(request: TrialRequest, worker_id: str, started_at: Optional[str] = None) -> Event:
+    """``started_at``: when training began (an announcement sent later still says so); default now."""
     return _event("TrialStarted", request,
-                  {**_ids(request), "workerId": worker_id, "startedAt": utc_now_iso()})
+                  {**_ids(request), "workerId": worker_id, "startedAt": started_at or utc_now_iso()})
 
 
 def trial_reported(request: TrialRequest, worker_id: str, step: int, value: float,

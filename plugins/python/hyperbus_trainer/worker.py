@@ -29,7 +29,7 @@ from .decisions import PendingDecisions
 from .errors import BrokerRefusedError, MalformedMessageError
 from .events import Event
 from .identity import MAX_MESSAGE_BYTES, default_worker_id
-from .messages import (Decision, TrialRequest, encode, exchange_name, message_type_urn,
+from .messages import (Decision, TrialRequest, encode, exchange_name, message_type_urn, utc_now_iso,
                        parse_timestamp, parse_trial_decision, parse_trial_requested)
 from .registry import TrainerFunction
 from .trial import execute
@@ -49,6 +49,7 @@ class _RunningTrial:
     request: TrialRequest
     delivery: Delivery
     span: Optional[float] = None  # seconds the host allows without an outcome or a report
+    started_at: str = ""  # when training began, for a TrialStarted sent later
     expires: Optional[float] = None  # time.monotonic() when that runs out
     abandoned: bool = False
 
@@ -68,7 +69,8 @@ class Worker:
 
     def __init__(self, url: str, trainers: Mapping[str, TrainerFunction], concurrency: int = 1,
                  worker_id: Optional[str] = None, decision_timeout: float = 30.0,
-                 max_reconnect_delay: float = 30.0, checkpoint_root: Optional[str] = None) -> None:
+                 max_reconnect_delay: float = 30.0, checkpoint_root: Optional[str] = None,
+                 announce_after: float = 1.0) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         if not trainers:
@@ -80,6 +82,9 @@ class Worker:
         self.decision_timeout = decision_timeout
         self.max_reconnect_delay = max_reconnect_delay
         self.checkpoint_root = checkpoint_root  # None: $HYPERBUS_CHECKPOINTS or the temp directory
+        # TrialStarted goes out once a trial has run this long (0: at once). A quicker trial is named by its
+        # outcome alone, as the C# SDK does: on short trials that saves a confirmed publish in every three.
+        self.announce_after = announce_after
         self._stopping = threading.Event()
         self._pending = PendingDecisions()
         self._outbox: Deque[_Outgoing] = collections.deque()
@@ -185,13 +190,17 @@ class Worker:
         if function is None:
             log.error("trial %s asks for trainer '%s', which this worker does not have",
                       request.trial_id, request.trainer)
-        else:
-            self._publish(events.trial_started(request, self.worker_id))
-            log.info("trial %s #%d attempt %d (%s) started", request.trial_id, request.number,
-                     request.attempt, request.trainer)
-        running = _RunningTrial(request, delivery, span=request.timeout_seconds or _seconds_until(request.deadline))
+        running = _RunningTrial(request, delivery, span=request.timeout_seconds or _seconds_until(request.deadline),
+                                started_at=utc_now_iso())
         running.extend()
         self._running[request.key] = running
+        if function is not None:
+            log.info("trial %s #%d attempt %d (%s) started", request.trial_id, request.number,
+                     request.attempt, request.trainer)
+            if self.announce_after > 0 and self._connection is not None:
+                self._connection.call_later(self.announce_after, partial(self._announce, running))
+            else:
+                self._announce(running)
         context = TrialContext(request, partial(self._report, request), self.checkpoint_root)
         thread = threading.Thread(target=self._train, args=(running, function, context),
                                   name=f"trial-{request.number}-{request.attempt}", daemon=True)
@@ -285,6 +294,12 @@ class Worker:
         self._wake()
 
     # -- publishing (connection thread only) ---------------------------------------------------
+
+    def _announce(self, running: _RunningTrial) -> None:
+        """TrialStarted for a trial still running on this connection (its outcome is not out yet)."""
+        request = running.request
+        if self._running.get(request.key) is running and running.delivery[0] == self._generation:
+            self._publish(events.trial_started(request, self.worker_id, running.started_at))
 
     def _drain(self) -> None:
         if self._draining or self._channel is None:

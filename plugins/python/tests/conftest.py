@@ -136,8 +136,9 @@ class WorkerProcess:
         self.log_path = log_dir / f"{worker_id}.log"
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_ROOT), str(TESTS)]))
         env.pop("HYPERBUS_RABBITMQ", None)
+        # Tests watch TrialStarted of every trial, quick or not: announce at once unless a test says otherwise.
         command = [sys.executable, "-m", "hyperbus_trainer", "--rabbitmq", url, "--worker-id", worker_id,
-                   "--module", "trainers_for_tests", *extra]
+                   "--module", "trainers_for_tests", "--announce-after", "0", *extra]
         for kind in kinds:
             command += ["--trainer", kind]
         with open(self.log_path, "wb") as log:

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 import uuid
+from datetime import datetime, timezone
+from typing import Callable
 
 from sklearn.datasets import load_wine
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_score
@@ -157,3 +159,21 @@ def test_the_entry_point_refuses_to_start_without_a_url() -> None:
     result = subprocess.run([sys.executable, "-m", "hyperbus_trainer", "--no-examples"], env=env,
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2 and "HYPERBUS_RABBITMQ" in result.stderr
+
+
+def test_a_quick_trial_is_named_by_its_outcome_and_a_long_one_is_announced_with_its_start_time(
+        host: Host, start_worker: Callable[..., WorkerProcess]) -> None:
+    worker = start_worker(["test-slow"], "announcing", "--no-examples", "--announce-after", "1")
+    quick = host.request("test-slow", params={"seconds": 0.05})
+    quick_outcome = host.wait_for_outcome(quick["trialId"], timeout=30)
+    long = host.request("test-slow", params={"seconds": 2.5})
+    long_outcome = host.wait_for_outcome(long["trialId"], timeout=30)
+
+    assert quick_outcome.type == "TrialCompleted" and quick_outcome.body["workerId"] == worker.worker_id
+    assert host.events(quick["trialId"], "TrialStarted") == []
+    started = host.events(long["trialId"], "TrialStarted")
+    assert long_outcome.type == "TrialCompleted" and len(started) == 1
+    assert started[0].body["workerId"] == worker.worker_id
+    # Sent a second in, it still names the moment training began: 2.5 s of training followed it.
+    started_at = datetime.fromisoformat(started[0].body["startedAt"])
+    assert (datetime.now(timezone.utc) - started_at).total_seconds() >= 2.5

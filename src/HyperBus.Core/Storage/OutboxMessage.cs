@@ -12,4 +12,10 @@ public sealed record OutboxMessage(Guid StudyId, string MessageType, string Dest
 
     /// <summary>When the transaction that stored it committed; the relay's lag is measured from it.</summary>
     public DateTimeOffset CommittedAt { get; init; }
+
+    /// <summary>
+    /// The message itself while the host that stored the row still holds it, so its relay sends it without
+    /// reading <see cref="Body"/> back; null for rows loaded from the store (the sweeper decodes those).
+    /// </summary>
+    public object? Payload { get; init; }
 }

@@ -31,4 +31,21 @@ public sealed class StudyCommit
 
     public void CountDrop(Guid studyId, string reason) =>
         _drops[(studyId, reason)] = _drops.GetValueOrDefault((studyId, reason)) + 1;
+
+    /// <summary>
+    /// Adds what a later message changed, so several messages commit in one transaction: writes and
+    /// outbox rows in order, drop counts summed, and that message's saga state when it has one.
+    /// </summary>
+    public void Append(StudyCommit later)
+    {
+        _writes.AddRange(later._writes);
+        _outbox.AddRange(later._outbox);
+        foreach (var (key, count) in later._drops)
+        {
+            _drops[key] = _drops.GetValueOrDefault(key) + count;
+        }
+
+        Saga = later.Saga ?? Saga;
+        Relayed = later.Relayed.Count == 0 ? Relayed : [.. Relayed, .. later.Relayed];
+    }
 }

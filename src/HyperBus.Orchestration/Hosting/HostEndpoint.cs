@@ -25,6 +25,7 @@ public static class HostEndpoint
         }
 
         e.UseFilter(new MessageTypeFilter(HostMessages.Types));
+        e.ConfigureDeadLetter(d => d.UseFilter(new UnknownMessageTypeDeadLetterFilter()));
         // A handler that failed on something transient (the store busy past its own retries, another host's save)
         // runs again against the stored state; a message that can never be read is parked at once.
         e.UseMessageRetry(r =>

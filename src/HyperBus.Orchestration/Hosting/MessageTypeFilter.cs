@@ -6,7 +6,8 @@ namespace HyperBus.Orchestration.Hosting;
 /// Refuses a message whose <c>MT-MessageType</c> header is missing: the raw JSON deserializer would otherwise bind
 /// a headerless body to any message type it is asked for (a bare <c>{"studyId": ...}</c> became a CancelStudy).
 /// The exception parks it in the endpoint's <c>_error</c> queue with the reason. A header naming a type no
-/// consumer here takes never reaches this filter: MassTransit moves it to <c>_skipped</c> unread.
+/// consumer here takes never reaches this filter: it goes to <c>_skipped</c> unread, with the reason
+/// (<see cref="UnknownMessageTypeDeadLetterFilter"/>).
 /// </summary>
 public sealed class MessageTypeFilter(IReadOnlySet<string> known) : IFilter<ConsumeContext>
 {

@@ -18,15 +18,17 @@ public sealed class StudyOwnership
     private readonly IOrchestrationStore _store;
     private readonly StudyRuntimeRegistry _registry;
     private readonly Saga.Repository.StudySagaCache _sagas;
+    private readonly Saga.Repository.StudyCommitQueues _commits;
     private readonly TimeProvider _time;
     private readonly ILogger<StudyOwnership> _logger;
 
-    public StudyOwnership(IOrchestrationStore store, StudyRuntimeRegistry registry, Saga.Repository.StudySagaCache sagas, HostIdentity host, HyperBusOptions options,
+    public StudyOwnership(IOrchestrationStore store, StudyRuntimeRegistry registry, Saga.Repository.StudySagaCache sagas, Saga.Repository.StudyCommitQueues commits, HostIdentity host, HyperBusOptions options,
         TimeProvider time, ILogger<StudyOwnership> logger)
     {
         _store = store;
         _registry = registry;
         _sagas = sagas;
+        _commits = commits;
         Host = host;
         Duration = options.LeaseDuration;
         _time = time;
@@ -62,8 +64,7 @@ public sealed class StudyOwnership
         if (_held.TryAdd(studyId, lease.ExpiresAt))
         {
             // Whatever this host knew of the study before is stale (another host may have driven it since): the store is the truth.
-            _registry.Remove(studyId);
-            _sagas.Remove(studyId);
+            Evict(studyId);
             _logger.LogInformation("Took the lease of study {Study} until {Expires:O}", studyId, lease.ExpiresAt);
             FaultPoint.Reach(FaultPoint.LeaseAcquired);
         }
@@ -111,8 +112,14 @@ public sealed class StudyOwnership
     private void Lose(Guid studyId, string owner)
     {
         // The mirror of a study another host now drives is stale: drop it; the store is the truth.
+        Evict(studyId);
+        _logger.LogWarning("Lost the lease of study {Study} to {Owner}; this host no longer acts on it", studyId, owner);
+    }
+
+    private void Evict(Guid studyId)
+    {
         _registry.Remove(studyId);
         _sagas.Remove(studyId);
-        _logger.LogWarning("Lost the lease of study {Study} to {Owner}; this host no longer acts on it", studyId, owner);
+        _commits.Reset(studyId);
     }
 }

@@ -24,7 +24,7 @@ public static class OutboxCodec
             throw new ArgumentException($"{typeof(T).Name} is not a message the host sends", nameof(message));
         }
 
-        return new OutboxMessage(studyId, typeof(T).Name, destination, JsonSerializer.Serialize(message, Json));
+        return new OutboxMessage(studyId, typeof(T).Name, destination, JsonSerializer.Serialize(message, Json)) { Payload = message };
     }
 
     public static object Decode(OutboxMessage message) =>

@@ -88,7 +88,7 @@ public sealed class OutboxRelay(IBus bus, Metrics.HyperBusMetrics metrics, TimeP
 
     private async Task SendAsync(OutboxMessage stored, CancellationToken cancellationToken)
     {
-        var message = OutboxCodec.Decode(stored);
+        var message = stored.Payload ?? OutboxCodec.Decode(stored);
         if (stored.Destination == OutboxCodec.Publish)
         {
             await bus.Publish(message, message.GetType(), cancellationToken);

@@ -11,6 +11,8 @@ public sealed class StudySagaRepositoryContext<T> : ConsumeContextScope<T>, Saga
     private readonly ConsumeContext<T> _context;
     private readonly StudySagaRepositoryContextFactory _factory;
     private IDisposable? _lock;
+    private Guid _studyId;
+    private long _generation;
 
     public StudySagaRepositoryContext(ConsumeContext<T> context, StudySagaRepositoryContextFactory factory)
         : base(context)
@@ -72,7 +74,7 @@ public sealed class StudySagaRepositoryContext<T> : ConsumeContextScope<T>, Saga
         {
             if (store)
             {
-                afterUnlock = await _factory.CommitAsync(instance, CancellationToken);
+                afterUnlock = _factory.Commit(_studyId, instance, _generation, CancellationToken);
             }
 
             if (forget is { } id)
@@ -91,7 +93,15 @@ public sealed class StudySagaRepositoryContext<T> : ConsumeContextScope<T>, Saga
         }
     }
 
-    private async Task LockAsync(Guid studyId) => _lock ??= await _factory.LockAsync(studyId, CancellationToken);
+    private async Task LockAsync(Guid studyId)
+    {
+        if (_lock is null)
+        {
+            _lock = await _factory.LockAsync(studyId, CancellationToken);
+            _studyId = studyId;
+            _generation = _factory.Generation(studyId);
+        }
+    }
 
     private void Unlock()
     {

@@ -10,13 +10,15 @@ namespace HyperBus.Orchestration.Saga.Repository;
 /// <summary>
 /// The study saga's repository over the study store: an instance is loaded from the store (or this host's
 /// cache), locked per study while a message is handled, and saved in the same transaction as everything the
-/// message changed (<see cref="StudyTransaction"/>); the outbox is relayed after that commit. Scoped: one per message.
+/// message changed (<see cref="StudyTransaction"/>), through the study's <see cref="StudyCommitQueue"/>; the
+/// outbox is relayed after that commit. Scoped: one per message.
 /// </summary>
 public sealed class StudySagaRepositoryContextFactory(
     IOrchestrationStore store,
     StudySagaLocks locks,
     StudySagaCache cache,
     StudyRuntimeRegistry runtimes,
+    StudyCommitQueues commits,
     StudyTransaction transaction,
     OutboxRelay relay,
     HyperBusMetrics metrics,
@@ -53,53 +55,52 @@ public sealed class StudySagaRepositoryContextFactory(
         return instance;
     }
 
+    /// <summary>The generation of the study's commit queue, taken when a message loads the study under its lock.</summary>
+    internal long Generation(Guid studyId) => commits.For(studyId).Generation;
+
     /// <summary>
-    /// Commits the message's changes with the saga's new state (or none); returns what to do once the study is
-    /// unlocked: relay the outbox (broker confirmations then overlap with the study's next message instead of
-    /// queueing behind the lock) and run the after-commit actions.
+    /// Hands the message's changes with the saga's new state (or none) to the study's commit queue, under the
+    /// study's lock; returns what to do once the study is unlocked: wait for the commit to be durable (it may
+    /// share a transaction with the messages handled meanwhile), then relay its outbox rows and run the
+    /// after-commit actions.
     /// </summary>
-    internal async Task<Func<Task>> CommitAsync(StudyState? instance, CancellationToken cancellationToken)
+    internal Func<Task> Commit(Guid studyId, StudyState? instance, long generation, CancellationToken cancellationToken)
     {
         var commit = transaction.Commit;
         if (instance is not null)
         {
             commit.Saga = new StudySaga(instance.CorrelationId, instance.CurrentState, instance.Version, instance.PauseReason);
-        }
-
-        commit.Relayed = relay.TakeRelayed();
-        IReadOnlyList<OutboxMessage> stored;
-        var started = time.GetTimestamp();
-        using (var activity = HyperBusActivitySource.Source.StartActivity("store.commit"))
-        {
-            activity?.SetTag("db.system", "hyperbus-store");
-            activity?.SetTag("hyperbus.study_id", instance?.CorrelationId);
-            activity?.SetTag("hyperbus.writes", commit.Writes.Count);
-            activity?.SetTag("hyperbus.outbox", commit.Outbox.Count);
-            try
-            {
-                stored = await store.CommitAsync(commit, cancellationToken);
-            }
-            catch
-            {
-                relay.Return(commit.Relayed);
-                Forget(instance?.CorrelationId);
-                throw;
-            }
-        }
-
-        metrics.RecordStoreWrite("commit", time.GetElapsedTime(started));
-
-        if (instance is not null)
-        {
-            instance.Version = instance.Version == 0 ? 1 : instance.Version + 1;
             cache.Set(instance);
         }
 
-        relay.Claim(stored);
-        Faults.FaultPoint.Reach(transaction.FaultPoint);
+        commit.Relayed = relay.TakeRelayed();
+        var stored = commits.For(studyId).EnqueueAsync(commit, generation, instance);
         return async () =>
         {
-            await relay.RelayAsync(stored, cancellationToken);
+            IReadOnlyList<OutboxMessage> rows;
+            var started = time.GetTimestamp();
+            using (var activity = HyperBusActivitySource.Source.StartActivity("store.commit"))
+            {
+                activity?.SetTag("db.system", "hyperbus-store");
+                activity?.SetTag("hyperbus.study_id", studyId);
+                activity?.SetTag("hyperbus.writes", commit.Writes.Count);
+                activity?.SetTag("hyperbus.outbox", commit.Outbox.Count);
+                try
+                {
+                    rows = await stored;
+                }
+                catch
+                {
+                    relay.Return(commit.Relayed);
+                    Forget(studyId);
+                    throw;
+                }
+            }
+
+            metrics.RecordStoreWrite("commit", time.GetElapsedTime(started));
+            relay.Claim(rows);
+            Faults.FaultPoint.Reach(transaction.FaultPoint);
+            await relay.RelayAsync(rows, cancellationToken);
             foreach (var after in transaction.AfterCommit)
             {
                 await after(cancellationToken);
