@@ -43,7 +43,8 @@ public static class ParallelCoordinatePlot
         }
 
         colors.AddBar(plot, $"rank by {data.Metric} (1 = best)");
-        plot.Axes.Bottom.SetTicks(xs, [data.Metric, .. data.Axes.Select(a => a.Name + (a.Log ? " (log)" : string.Empty))]);
+        // Names alternate between two rows, so long ones (minimumExampleCountPerLeaf) do not run into each other.
+        plot.Axes.Bottom.SetTicks(xs, [data.Metric, .. data.Axes.Select((a, i) => (i % 2 == 0 ? "\n" : string.Empty) + a.Name + (a.Log ? " (log)" : string.Empty))]);
         plot.Axes.Left.SetTicks([], []);
         plot.Axes.SetLimits(-0.45, axisCount - 0.8, -0.05, 1.05);
         plot.HideGrid();

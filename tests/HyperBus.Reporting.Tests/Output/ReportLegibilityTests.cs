@@ -35,6 +35,7 @@ public sealed class ReportLegibilityTests : IDisposable
         Assert.True(lr.Count >= 3, string.Join(", ", lr));
         Assert.All(lr, t => Assert.Matches("^(0\\.00[13]|0\\.0[13]|0\\.[13]|1)$", t.Label)); // a log axis at round values
         Assert.Equal(5, depth.Count);
+        Assert.All(depth, t => Assert.Matches("^[0-9]+$", t.Label)); // an int parameter is ticked at whole numbers
         Assert.Equal(["linear", "rbf"], kernel.Select(t => t.Label));
 
         var svg = StudyPlots.Render(study, []).Single(p => p.Name == "parallel-coordinates").Svg;
