@@ -71,33 +71,29 @@ def test_trials_run_side_by_side_in_child_processes_and_the_worker_exits_when_in
     worker = Worker(processes=2)
     first, first_line = request("test-slow", {"seconds": 1.0}, number=0)
     second, second_line = request("test-slow", {"seconds": 1.0}, number=1)
-    clock = time.monotonic()
     worker.send(first_line)
     worker.send(second_line)
 
     outcomes = [worker.outcome(first), worker.outcome(second)]
-    both = time.monotonic() - clock
     code, stderr = worker.close()
 
     assert [o["messageType"] for o in outcomes] == ["TrialCompleted", "TrialCompleted"]
     workers = {line["message"]["workerId"] for line in worker.lines if line["messageType"] == "TrialStarted"}
     assert len(workers) == 2, workers  # two children, each its own worker id (and pid)
-    assert both < 1.9, f"two 1 s trials on two processes took {both:.1f} s"
+    kinds = [line["messageType"] for line in worker.lines]
+    assert kinds.index("TrialCompleted") > max(i for i, k in enumerate(kinds) if k == "TrialStarted")  # both ran at once
     assert code == 0, stderr
 
 
 def test_a_trainer_past_its_deadline_is_killed_its_attempt_failed_and_the_next_trial_runs():
     worker = Worker(processes=1)
     hung, hung_line = request("test-hang", {}, timeout_seconds=1.0, number=0)
-    clock = time.monotonic()
     worker.send(hung_line)
 
-    failed = worker.outcome(hung, timeout=20)
-    waited = time.monotonic() - clock
+    failed = worker.outcome(hung, timeout=45)  # the trainer would sleep 60 s: only the kill answers sooner
     assert failed["messageType"] == "TrialFailed"
     assert failed["message"]["retryable"] is True
     assert "deadline passed" in failed["message"]["error"] and "killed" in failed["message"]["error"]
-    assert waited < 10, f"the hung trial was failed after {waited:.1f} s (timeout 1 s + 2 s grace)"
 
     after, after_line = request("test-slow", {"seconds": 0.1}, number=1)
     worker.send(after_line)
