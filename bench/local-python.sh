@@ -4,6 +4,7 @@
 # (ROUNDS times, default 3, so both sides see the same machine load), each timed from the command line (process
 # start to exit, interpreter and .NET start-up included), with the CPU seconds (user + sys) each used.
 #   bash bench/local-python.sh          # PARALLELISM=2 for the tune side (default: the spec's 4); ROUNDS=5
+#   BEFORE=/path/to/old/hyperbus.dll bash bench/local-python.sh   # also times an older build in each round
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -29,6 +30,11 @@ timed() { local out=$1; shift; /usr/bin/time -f "%e %U %S" -o "$OUT/time.txt" "$
 for round in $(seq 1 "$ROUNDS"); do
   rm -f "$OUT"/grid.db*
   tune=$(timed "$OUT/tune.json" dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll tune examples/iris-svc-grid.yaml --json --storage "$OUT/grid.db" "${extra[@]}")
+  if [ -n "${BEFORE:-}" ]; then
+    rm -f "$OUT"/before.db*
+    old=$(timed "$OUT/before.json" dotnet "$BEFORE" tune examples/iris-svc-grid.yaml --json --storage "$OUT/before.db" "${extra[@]}")
+    echo "round $round: before (${BEFORE}) ${old% *} s wall, ${old#* } s CPU"
+  fi
   gs=$(timed "$OUT/gridsearch.txt" $PY "$OUT/gridsearch.py")
   best=$($PY -c "import json; d = json.load(open('$OUT/tune.json')); print(repr(d['bestValue']), d['bestParams'], 'study', d['durationSeconds'], 's')")
   echo "round $round: hyperbus tune ${tune% *} s wall, ${tune#* } s CPU ($best) | GridSearchCV ${gs% *} s wall, ${gs#* } s CPU ($(cat "$OUT/gridsearch.txt")) | ratio $(echo "scale=2; ${tune% *} / ${gs% *}" | bc) | load $(cut -d' ' -f1 /proc/loadavg)"
