@@ -16,6 +16,15 @@ public sealed record StudySnapshot(StudyRecord Study, string Metric, SearchSpace
 
     public bool IsMultiObjective => Directions.Count > 1;
 
+    /// <summary>One name per objective: the spec's <c>metrics</c>, else the metric and then "objective 2", ...</summary>
+    public IReadOnlyList<string> ObjectiveNames
+    {
+        get => field is { } names && names.Count == Directions.Count
+            ? names
+            : [.. Directions.Select((_, i) => i == 0 ? Metric : $"objective {i + 1}")];
+        init;
+    }
+
     /// <summary>Completed trials with a value, in number order.</summary>
     public IReadOnlyList<Trial> Completed => Trials.Where(t => t.State == TrialState.Completed && t.Value is not null).ToList();
 
@@ -41,32 +50,39 @@ public sealed record StudySnapshot(StudyRecord Study, string Metric, SearchSpace
 
     public static StudySnapshot Create(StudyRecord study, IReadOnlyList<Trial> trials)
     {
-        var (metric, space) = ReadSpec(study.SpecJson);
-        return new StudySnapshot(study, metric, space, trials) { Directions = ReadDirections(study.SpecJson) ?? [study.Direction] };
+        var (metric, space, names) = ReadSpec(study.SpecJson);
+        // A library (define-by-run) study stores no space: its trials record the distributions they drew from.
+        space = space is { Parameters.Count: > 0 } ? space : DefineByRunSpace.From(trials) ?? space;
+        return new StudySnapshot(study, metric, space, trials)
+        {
+            Directions = ReadDirections(study.SpecJson) ?? [study.Direction],
+            ObjectiveNames = names ?? [],
+        };
     }
 
     public static async Task<StudySnapshot> LoadAsync(IStudyStore store, StudyRecord study, CancellationToken cancellationToken = default) =>
         Create(study, await store.LoadTrialsAsync(study.Id, cancellationToken));
 
-    /// <summary>The metric name and space of a stored spec; a spec that no longer parses still gives a report, inferred from the trials.</summary>
-    private static (string Metric, SearchSpace? Space) ReadSpec(string specJson)
+    /// <summary>The metric name, space and objective names of a stored spec; a spec that no longer parses still gives a report, inferred from the trials.</summary>
+    private static (string Metric, SearchSpace? Space, IReadOnlyList<string>? Names) ReadSpec(string specJson)
     {
         try
         {
             if (JsonNode.Parse(specJson) is not JsonObject root)
             {
-                return ("value", null);
+                return ("value", null, null);
             }
 
             var errors = new List<SpecError>();
             var reader = new SpecObjectReader(root, string.Empty, errors);
-            var metric = reader.String("metric") ?? "value";
+            var names = ObjectiveNamesSpecReader.Stored(root);
+            var metric = reader.String("metric") ?? names?[0] ?? "value";
             var space = SpaceSpecReader.Read(reader);
-            return (metric, errors.Count == 0 ? space : null);
+            return (metric, errors.Count == 0 ? space : null, names);
         }
         catch (System.Text.Json.JsonException)
         {
-            return ("value", null);
+            return ("value", null, null);
         }
     }
 

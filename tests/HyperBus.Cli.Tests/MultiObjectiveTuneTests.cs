@@ -62,6 +62,7 @@ public sealed class MultiObjectiveTuneTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Pareto front:", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("f1 (minimize)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("f2 (minimize)", run.Stdout, StringComparison.Ordinal); // the spec's metrics: [f1, f2] name the columns
         Assert.DoesNotContain("best trial", run.Stdout, StringComparison.Ordinal);
     }
 

@@ -39,6 +39,9 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
                         help="root of the per-trial checkpoint folders (env HYPERBUS_CHECKPOINTS; default: temp dir)")
     parser.add_argument("--local", action="store_true",
                         help="serve over stdin/stdout instead of RabbitMQ (what `hyperbus tune` starts; no pika needed)")
+    parser.add_argument("--processes", type=int, default=0, metavar="N",
+                        help="with --local: train in N forked processes of this interpreter (imports once, "
+                             "enforces deadlines by killing); 0: trials in threads of this process")
     parser.add_argument("--log-level", default=os.environ.get("HYPERBUS_LOG_LEVEL", "INFO"))
     args = parser.parse_args(argv)
     if not args.rabbitmq and not args.local:
@@ -125,11 +128,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def serve_locally(args: argparse.Namespace, trainers: dict) -> int:
     from .local import LocalWorker, protocol_streams
+    from .local_processes import ProcessPoolWorker
 
     incoming, outgoing = protocol_streams()
-    worker = LocalWorker(trainers, incoming, outgoing, worker_id=args.worker_id,
-                         decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints,
-                        announce_after=args.announce_after)
+    worker: LocalWorker | ProcessPoolWorker
+    if args.processes > 0:
+        worker = ProcessPoolWorker(trainers, incoming, outgoing, args.processes, worker_id=args.worker_id,
+                                   decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
+    else:
+        worker = LocalWorker(trainers, incoming, outgoing, worker_id=args.worker_id,
+                             decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints)
     # Ctrl-C reaches the whole process group: the host closes our input, which ends the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker.run()

@@ -35,3 +35,11 @@ def hangs(ctx: TrialContext) -> float:
     """Stuck (in native code, say): ignores its deadline and never reports; returns after 60 s."""
     time.sleep(60)
     return 0.5
+
+
+@trainer("test-exit")
+def exits(ctx: TrialContext) -> float:
+    """Takes its process down with it (a crash in native code, say)."""
+    import os
+
+    os._exit(3)

@@ -54,6 +54,12 @@ public static class DashboardOption
         // The parser leaves Ctrl-C to the command (see Program.cs): this wait ends on the first press.
         using var interrupts = new Running.Interrupts(quiet: true);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupts.First);
+        // A service manager (or a script's kill) stops it with SIGTERM; the study's host, which handled that, is gone.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HyperBus.Cli.Output;
 using HyperBus.Cli.Running;
+using HyperBus.Cli.Running.LocalPython;
 using HyperBus.Core.Specs;
 using HyperBus.Orchestration.Hosting;
 
@@ -60,7 +61,9 @@ public static class TuneCommand
                 Console.Error.WriteLine($"resuming study {existing.Name} ({existing.Id}, {existing.Status.ToString().ToLowerInvariant()}) from {Path.GetFullPath(bus.Storage)}; pass --new for a new study");
             }
 
-            using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard, followsStudy: true);
+            // Python workers import their trainers while the host starts, not after its first request.
+            var prestarted = inProcess ? PrestartedWorkers.Launch(parsed.Trainer, parsed.Parallelism, bus.Verbose) : null;
+            using var host = ProcessHost.Build(bus, hostOptions, withStore: true, withTrainers: inProcess, dashboard, followsStudy: true, prestarted: prestarted);
             DashboardOption.Announce(dashboard);
             var hint = $"hyperbus tune {result.GetValue(spec)!.FullName} --storage {Path.GetFullPath(bus.Storage)}";
             var code = await StudySession.RunAsync(host, parsed, result.GetValue(SharedOptions.Json), ct, existing?.Id, hint);

@@ -21,6 +21,11 @@ public sealed record StudySummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Directions { get; init; }
 
+    /// <summary>The objectives' names (the spec's <c>metrics</c>); only written for a multi-objective study that names them.</summary>
+    [JsonPropertyName("metrics")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Metrics { get; init; }
+
     /// <summary>The Pareto front instead of a single best; only written for a multi-objective study.</summary>
     [JsonPropertyName("paretoFront")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

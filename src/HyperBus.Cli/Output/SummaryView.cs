@@ -53,7 +53,7 @@ public static class SummaryView
         table.AddColumn("trial");
         for (var i = 0; i < directions.Count; i++)
         {
-            var name = i == 0 ? summary.Metric : $"objective {i + 1}";
+            var name = summary.Metrics is { } names && names.Count == directions.Count ? names[i] : i == 0 ? summary.Metric : $"objective {i + 1}";
             table.AddColumn(new TableColumn($"{Markup.Escape(name)} ({directions[i]})").RightAligned());
         }
 

@@ -16,8 +16,9 @@ namespace HyperBus.Cli.Running;
 public static class ProcessHost
 {
     /// <param name="followsStudy">The command follows one study and handles Ctrl-C itself (tune, submit --wait).</param>
+    /// <param name="prestarted">Local Python workers launched earlier, which the local pool takes over first.</param>
     public static IHost Build(BusCommandOptions options, HyperBusOptions bus, bool withStore, bool withTrainers, Uri? dashboard = null, bool followsStudy = false,
-        HyperBusTelemetryOptions? telemetry = null)
+        HyperBusTelemetryOptions? telemetry = null, PrestartedWorkers? prestarted = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -67,7 +68,7 @@ public static class ProcessHost
         builder.Services.AddHyperBus(bus);
         if (localPython)
         {
-            builder.Services.AddLocalPythonWorkers(options.Verbose);
+            builder.Services.AddLocalPythonWorkers(options.Verbose, prestarted);
         }
 
         if (telemetry is not null)

@@ -53,6 +53,9 @@ public static class StudySession
             new TrialCounts(completed.Completed, completed.Pruned, completed.Failed), Math.Round(completed.DurationSeconds, 3))
         {
             Directions = spec.Directions.Count > 1 ? [.. spec.Directions.Select(d => d.ToString().ToLowerInvariant())] : null,
+            Metrics = System.Text.Json.Nodes.JsonNode.Parse(spec.Document.GetRawText()) is System.Text.Json.Nodes.JsonObject document
+                ? ObjectiveNamesSpecReader.Stored(document)
+                : null,
             ParetoFront = completed.ParetoFront is { } front
                 ? new ParetoFrontSummary(front.Count, [.. front.Select(t => new ParetoFrontTrial(t.Number, t.Values, t.Params))])
                 : null,

@@ -45,7 +45,7 @@ public static class StudySpecParser
 
         var direction = r.Enum("direction", Directions) ?? "minimize";
         var directions = ReadDirections(r);
-        var metric = r.String("metric") ?? "value";
+        var metric = ObjectiveNamesSpecReader.Read(r, directions, r.String("metric"));
         var trials = r.Integer("trials", 1, MaxTrials);
         var parallelism = r.Integer("parallelism", 1, MaxParallelism) ?? 1;
         var maxAttempts = r.Integer("maxAttempts", 1, 100) ?? 2;

@@ -9,8 +9,9 @@ namespace HyperBus.Reporting.Analysis;
 /// </summary>
 public sealed class ParameterAxis
 {
-    private ParameterAxis(string name, bool log, double low, double high, IReadOnlyList<object>? categories)
+    private ParameterAxis(string name, bool log, double low, double high, IReadOnlyList<object>? categories, bool isInteger = false)
     {
+        IsInteger = isInteger;
         Name = name;
         Log = log;
         Low = low;
@@ -33,6 +34,9 @@ public sealed class ParameterAxis
 
     public bool IsCategorical => Categories is not null;
 
+    /// <summary>True for an <c>int</c> parameter: its tick labels are whole numbers.</summary>
+    public bool IsInteger { get; }
+
     /// <summary>
     /// The axis of <paramref name="name"/> over the trials' values. With <paramref name="useSpecBounds"/> a numeric axis spans the
     /// declared range (the domain, as importance needs); otherwise the values seen (tighter, for plots).
@@ -46,9 +50,10 @@ public sealed class ParameterAxis
                 return new ParameterAxis(name, false, 0, c.Choices.Count, c.Choices);
             case NumericParameter n:
                 var seen = values.Where(ParameterValues.IsNumber).Select(v => n.ToInternal(NumericParameter.AsDouble(v))).ToList();
+                var isInteger = n is IntParameter;
                 return useSpecBounds || seen.Count == 0
-                    ? new ParameterAxis(name, n.Log, n.InternalLow, n.InternalHigh, null)
-                    : new ParameterAxis(name, n.Log, seen.Min(), seen.Max(), null);
+                    ? new ParameterAxis(name, n.Log, n.InternalLow, n.InternalHigh, null, isInteger)
+                    : new ParameterAxis(name, n.Log, seen.Min(), seen.Max(), null, isInteger);
         }
 
         if (values.Count > 0 && values.All(ParameterValues.IsNumber))
@@ -104,7 +109,8 @@ public sealed class ParameterAxis
         }
 
         var x = Low + (position * (High - Low));
-        // Four significant digits keep tick labels short; exports keep full precision.
-        return (Log ? Math.Exp(x) : x).ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+        var value = Log ? Math.Exp(x) : x;
+        // Four significant digits keep tick labels short (exports keep full precision); an int's ticks are whole.
+        return (IsInteger ? Math.Round(value) : value).ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

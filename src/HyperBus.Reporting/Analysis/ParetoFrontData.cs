@@ -29,7 +29,7 @@ public sealed record ParetoFrontData(IReadOnlyList<string> Objectives, IReadOnly
         var front = ParetoDominance.ParetoFront(complete, directions).OrderBy(t => t.Objectives[0]).ThenBy(t => t.Number).ToList();
         var onFront = front.Select(t => t.Number).ToHashSet();
         var points = complete.Select(t => new ParetoPoint(t.Number, t.Objectives[0], t.Objectives[1], onFront.Contains(t.Number), t.IsFeasible)).ToList();
-        var names = directions.Select((d, i) => $"{(i == 0 ? study.Metric : $"objective {i + 1}")} ({d.ToString().ToLowerInvariant()})").ToList();
+        var names = directions.Select((d, i) => $"{study.ObjectiveNames[i]} ({d.ToString().ToLowerInvariant()})").ToList();
         return new ParetoFrontData(names, points, front);
     }
 }

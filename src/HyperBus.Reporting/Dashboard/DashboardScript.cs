@@ -57,7 +57,7 @@ public static class DashboardScript
             })).forEach(function (v) { var td = document.createElement("td"); td.textContent = v; tr.appendChild(td); });
             return tr;
           }));
-          drawHistory(study, trials); drawIntermediate(study, trials); drawPareto(trials);
+          drawHistory(study, trials); drawIntermediate(study, trials); drawPareto(study, trials);
           document.body.dataset.state = "loaded";
           document.body.dataset.trials = String(trials.length);
         }
@@ -150,7 +150,7 @@ public static class DashboardScript
             el(svg, "path", { d: d, fill: "none", stroke: t.state === "pruned" ? "crimson" : "steelblue", "stroke-opacity": 0.6, "class": "curve " + t.state });
           });
         }
-        function drawPareto(trials) {
+        function drawPareto(study, trials) {
           var svg = document.getElementById("pareto"), box = document.getElementById("pareto-view");
           svg.replaceChildren();
           var multi = trials.filter(function (t) { return t.state === "completed" && t.values && t.values.length >= 2; });
@@ -159,8 +159,9 @@ public static class DashboardScript
           var front = multi.filter(function (a) {
             return !multi.some(function (b) { return b !== a && dominates(b.values, a.values); });
           }).sort(function (a, b) { return a.values[0] - b.values[0]; });
-          var s = frame(svg, multi.map(function (t) { return t.values[0]; }), multi.map(function (t) { return t.values[1]; }), "objective 1", "objective 2", false);
-          multi.forEach(function (t) { el(svg, "circle", { cx: s.x(t.values[0]), cy: s.y(t.values[1]), r: 3, fill: "#bbb" }); });
+          var label = function (i) { return ((study.objectives || [])[i] || "objective " + (i + 1)) + " (" + (directions[i] || "minimize") + ")"; };
+          var s = frame(svg, multi.map(function (t) { return t.values[0]; }), multi.map(function (t) { return t.values[1]; }), label(0), label(1), false);
+          multi.forEach(function (t) { el(svg, "circle", { cx: s.x(t.values[0]), cy: s.y(t.values[1]), r: 3, fill: "#bbb", "class": "point completed" }); });
           el(svg, "path", { d: front.map(function (t, i) { return (i ? "L" : "M") + s.x(t.values[0]) + " " + s.y(t.values[1]); }).join(" "), stroke: "crimson", fill: "none" });
           front.forEach(function (t) { el(svg, "circle", { cx: s.x(t.values[0]), cy: s.y(t.values[1]), r: 4, fill: "crimson", "class": "front" }); });
         }

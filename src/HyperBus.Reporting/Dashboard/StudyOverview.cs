@@ -2,7 +2,7 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Reporting.Dashboard;
 
-/// <summary>A study as <c>/api/studies</c> lists it: state, trial counts by state and the best value so far.</summary>
+/// <summary>A study as <c>/api/studies</c> lists it: state, trial counts by state and the best value so far (with its objectives' directions and names when it has several).</summary>
 public sealed record StudyOverview(
     Guid Id,
     string Name,
@@ -18,7 +18,8 @@ public sealed record StudyOverview(
     int Failed,
     double? BestValue,
     int? BestTrial,
-    IReadOnlyList<string>? Directions = null)
+    IReadOnlyList<string>? Directions = null,
+    IReadOnlyList<string>? Objectives = null)
 {
     public static StudyOverview From(StudySnapshot study)
     {
@@ -27,6 +28,7 @@ public sealed record StudyOverview(
         return new StudyOverview(study.Study.Id, study.Study.Name, study.Study.Status.ToString().ToLowerInvariant(),
             study.Direction.ToString().ToLowerInvariant(), study.Metric, study.Study.CreatedAt, study.Study.FinishedAt,
             study.Trials.Count, Count(TrialState.Running), Count(TrialState.Completed), Count(TrialState.Pruned), Count(TrialState.Failed),
-            best?.Value, best?.Number, study.IsMultiObjective ? [.. study.Directions.Select(d => d.ToString().ToLowerInvariant())] : null);
+            best?.Value, best?.Number, study.IsMultiObjective ? [.. study.Directions.Select(d => d.ToString().ToLowerInvariant())] : null,
+            study.IsMultiObjective ? study.ObjectiveNames : null);
     }
 }

@@ -27,7 +27,7 @@ public static class HtmlReport
         html.Append("<h2>Summary</h2>\n<table id=\"summary\">");
         Row(html, "state", s.Status.ToString().ToLowerInvariant());
         Row(html, study.IsMultiObjective ? "objectives" : "objective", study.IsMultiObjective
-            ? string.Join(", ", study.Directions.Select(d => d.ToString().ToLowerInvariant()))
+            ? string.Join(", ", study.Directions.Select((d, i) => $"{d.ToString().ToLowerInvariant()} {study.ObjectiveNames[i]}"))
             : $"{s.Direction.ToString().ToLowerInvariant()} {study.Metric}");
         Row(html, "created", s.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
         Row(html, "finished", s.FinishedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-");
@@ -52,7 +52,7 @@ public static class HtmlReport
 
         if (importances.Count > 0)
         {
-            html.Append("<h2>Parameter importances</h2>\n<table id=\"importances\">");
+            html.Append("<h2>").Append(HtmlText.Encode(StudyPlots.ImportanceTitle(study))).Append("</h2>\n<table id=\"importances\">");
             foreach (var i in importances)
             {
                 Row(html, i.Parameter, i.Importance.ToString("0.000", CultureInfo.InvariantCulture));

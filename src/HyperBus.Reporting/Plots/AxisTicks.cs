@@ -35,6 +35,13 @@ public static class AxisTicks
     /// </summary>
     public static double[] Shares(ParameterAxis parameter)
     {
+        if (!parameter.Log && parameter.IsInteger && parameter.High > parameter.Low)
+        {
+            // Whole numbers at about the quarters: 4, 13, 22, 30, 39 rather than 12.75 or 30.25.
+            return [.. new[] { 0, 0.25, 0.5, 0.75, 1 }.Select(s => Math.Round(parameter.Low + (s * (parameter.High - parameter.Low))))
+                .Distinct().Select(v => (v - parameter.Low) / (parameter.High - parameter.Low))];
+        }
+
         if (!parameter.Log || parameter.High <= parameter.Low)
         {
             return [0, 0.25, 0.5, 0.75, 1];

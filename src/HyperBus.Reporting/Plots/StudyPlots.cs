@@ -25,12 +25,12 @@ public static class StudyPlots
         var parallel = ParallelCoordinates.Compute(study);
         if (parallel.Lines.Count > 0 && parallel.Axes.Count > 0)
         {
-            plots.Add(PlotRenderer.Render("parallel-coordinates", "Parallel coordinates (darker = better)", ParallelCoordinatePlot.Create(parallel)));
+            plots.Add(PlotRenderer.Render("parallel-coordinates", "Parallel coordinates", ParallelCoordinatePlot.Create(parallel)));
         }
 
         if (importances.Count > 0)
         {
-            plots.Add(PlotRenderer.Render("importance", "Parameter importances", ImportancePlot.Create(importances)));
+            plots.Add(PlotRenderer.Render("importance", ImportanceTitle(study), ImportancePlot.Create(importances)));
         }
 
         // The contour of the two most important parameters says most about the interaction that matters.
@@ -64,4 +64,9 @@ public static class StudyPlots
 
         return plots;
     }
+
+    /// <summary>Which objective the importances explain: the forest is fitted to the first one of a multi-objective study.</summary>
+    public static string ImportanceTitle(StudySnapshot study) => study.IsMultiObjective
+        ? $"Parameter importances for {study.ObjectiveNames[0]} (the first of {study.Directions.Count} objectives)"
+        : $"Parameter importances for {study.Metric}";
 }

@@ -41,3 +41,19 @@ def flaky(ctx: TrialContext) -> float:
             return math.nan
         return math.inf
     return float(ctx.params["x"])
+
+
+@trainer("fault-fifo-artifact")
+def fifo_artifact(ctx: TrialContext) -> dict:
+    """Even-numbered trials return a FIFO inside the artifact folder as their model; the host must refuse it unopened."""
+    import os
+
+    value = float(ctx.params["x"])
+    if ctx.number % 2:
+        return {"value": value}
+    folder = os.path.join(str(ctx.params["artifacts"]), ctx.study_id, f"trial-{ctx.number}-attempt-{ctx.attempt}")
+    os.makedirs(folder, exist_ok=True)
+    fifo = os.path.join(folder, "model.onnx")
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo)
+    return {"value": value, "artifact": fifo}

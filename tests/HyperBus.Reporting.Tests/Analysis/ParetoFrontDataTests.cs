@@ -80,7 +80,7 @@ public sealed class ParetoFrontDataTests
         var table = Regex.Match(html, "<table id=\"pareto-front\" class=\"sortable\">.*?</table>", RegexOptions.Singleline).Value;
         Assert.Equal(2, Regex.Count(table, "<tr>") - 1);
         Assert.Contains("<td data-sort=\"2\">2</td><td data-sort=\"0.1\">0.1</td><td data-sort=\"0.9\">0.9</td>", table, StringComparison.Ordinal);
-        Assert.Contains("<tr><th>objectives</th><td>minimize, minimize</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>objectives</th><td>minimize f1, minimize objective 2</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("2 trials no other feasible trial dominates, of 3 completed.", html, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,14 @@ public sealed class StudyBuilder
             directions?[0] ?? direction, StudyStatus.Running, Start, null);
     }
 
-    public StudyRecord Record { get; }
+    public StudyRecord Record { get; private set; }
+
+    /// <summary>Replaces the stored spec (fields the constructor does not write, such as <c>metrics</c>).</summary>
+    public StudyBuilder WithSpec(string specJson)
+    {
+        Record = Record with { SpecJson = specJson };
+        return this;
+    }
 
     public IReadOnlyList<Trial> Trials => _trials;
 

@@ -50,7 +50,7 @@ public sealed class TempStore : IDisposable
 
         if (t.State != TrialState.Running)
         {
-            await Store.FinishTrialAsync(t.Id, attempt, new TrialOutcome(t.State, t.Value, t.FinishedAt!.Value, 0.5, Error: t.State == TrialState.Failed ? "out of memory again" : null));
+            await Store.FinishTrialAsync(t.Id, attempt, new TrialOutcome(t.State, t.Value, t.FinishedAt!.Value, 0.5, Error: t.State == TrialState.Failed ? "out of memory again" : null) { Values = t.Values });
         }
     }
 

@@ -23,9 +23,9 @@ public static class LocalPythonServiceCollectionExtensions
     }
 
     /// <summary>The bridge itself; after <c>AddHyperBus</c>, so it starts once the bus has.</summary>
-    public static IServiceCollection AddLocalPythonWorkers(this IServiceCollection services, bool verbose)
+    public static IServiceCollection AddLocalPythonWorkers(this IServiceCollection services, bool verbose, PrestartedWorkers? prestarted = null)
     {
-        services.AddSingleton(new LocalPythonSettings(LocalPythonSettings.DefaultSdkFolder, verbose));
+        services.AddSingleton(new LocalPythonSettings(LocalPythonSettings.DefaultSdkFolder, verbose, prestarted));
         services.AddHostedService<LocalPythonWorkers>();
         return services;
     }

@@ -18,6 +18,7 @@ public sealed class LocalPythonWorkers : IHostedService, IAsyncDisposable
     private readonly HyperBusOptions _options;
     private readonly bool _verbose;
     private readonly ILogger<LocalPythonWorkers> _logger;
+    private readonly PrestartedWorkers? _prestarted;
     private readonly Dictionary<string, LocalWorkerPool> _pools = new(StringComparer.Ordinal);
     private readonly List<HostReceiveEndpointHandle> _endpoints = [];
 
@@ -27,9 +28,10 @@ public sealed class LocalPythonWorkers : IHostedService, IAsyncDisposable
         _options = options;
         _verbose = settings.Verbose;
         _logger = logger;
+        _prestarted = settings.Prestarted;
         foreach (var kind in PythonTrainerKinds.All)
         {
-            _pools[kind] = new LocalWorkerPool(PythonTrainerKinds.Find(kind)!, options.WorkerConcurrency, settings.SdkFolder, _verbose, bus, logger);
+            _pools[kind] = new LocalWorkerPool(PythonTrainerKinds.Find(kind)!, options.WorkerConcurrency, settings.SdkFolder, _verbose, bus, logger, _prestarted);
         }
     }
 
@@ -96,5 +98,9 @@ public sealed class LocalPythonWorkers : IHostedService, IAsyncDisposable
         }
 
         _pools.Clear();
+        if (_prestarted is not null)
+        {
+            await _prestarted.DisposeAsync();
+        }
     }
 }

@@ -1,10 +1,13 @@
-using System.Threading.Channels;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
 namespace HyperBus.Cli.Running.LocalPython;
 
-/// <summary>Up to <c>size</c> local Python workers of one trainer kind, started on first use, each running one trial at a time.</summary>
+/// <summary>
+/// The local Python worker of one trainer kind: one interpreter, started on first use (or taken over from
+/// the ones <c>tune</c> launched early), that trains up to <c>size</c> trials at once in forked processes.
+/// One interpreter instead of <c>size</c> means the trainer's imports are paid once.
+/// </summary>
 public sealed class LocalWorkerPool : IAsyncDisposable
 {
     private readonly PythonTrainerKind _kind;
@@ -13,11 +16,13 @@ public sealed class LocalWorkerPool : IAsyncDisposable
     private readonly bool _verbose;
     private readonly IPublishEndpoint _bus;
     private readonly ILogger _logger;
-    private readonly Channel<LocalWorkerProcess> _idle = Channel.CreateUnbounded<LocalWorkerProcess>();
+    private readonly PrestartedWorkers? _prestarted;
+    private readonly SemaphoreSlim _slots;
     private readonly List<LocalWorkerProcess> _all = [];
     private readonly Lock _lock = new();
+    private LocalWorkerProcess? _current;
 
-    public LocalWorkerPool(PythonTrainerKind kind, int size, string sdkFolder, bool verbose, IPublishEndpoint bus, ILogger logger)
+    public LocalWorkerPool(PythonTrainerKind kind, int size, string sdkFolder, bool verbose, IPublishEndpoint bus, ILogger logger, PrestartedWorkers? prestarted = null)
     {
         _kind = kind;
         _size = Math.Max(1, size);
@@ -25,9 +30,11 @@ public sealed class LocalWorkerPool : IAsyncDisposable
         _verbose = verbose;
         _bus = bus;
         _logger = logger;
+        _prestarted = prestarted;
+        _slots = new SemaphoreSlim(_size, _size);
     }
 
-    /// <summary>The workers started so far (alive or not).</summary>
+    /// <summary>The worker processes started so far (alive or not).</summary>
     public IReadOnlyList<LocalWorkerProcess> Workers
     {
         get
@@ -39,51 +46,50 @@ public sealed class LocalWorkerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>An idle worker: a new one while fewer than the pool's size are alive, else the next to finish.</summary>
+    /// <summary>A slot on the live worker (started, or restarted after it died); waits while all slots are busy.</summary>
     public async Task<LocalWorkerProcess> RentAsync(CancellationToken cancellationToken)
     {
-        while (_idle.Reader.TryRead(out var idle))
+        await _slots.WaitAsync(cancellationToken);
+        try
         {
-            if (!idle.HasExited)
+            lock (_lock)
             {
-                return idle;
+                if (_current is null || _current.HasExited)
+                {
+                    _current = StartWorker();
+                    _all.Add(_current);
+                }
+
+                return _current;
             }
         }
-
-        lock (_lock)
+        catch
         {
-            _all.RemoveAll(w => w.HasExited);
-            if (_all.Count < _size)
-            {
-                var python = PythonInterpreter.For(_kind);
-                var worker = LocalWorkerProcess.Start(python, _sdkFolder, _kind, _verbose, _bus, _logger);
-                _all.Add(worker);
-                _logger.LogInformation("started local Python worker {Pid} ({Python}) for {Kind}", worker.ProcessId, python, _kind.Kind);
-                return worker;
-            }
-        }
-
-        while (true)
-        {
-            var next = await _idle.Reader.ReadAsync(cancellationToken);
-            if (!next.HasExited)
-            {
-                return next;
-            }
+            _slots.Release();
+            throw;
         }
     }
 
-    public void Return(LocalWorkerProcess worker)
+    public void Return(LocalWorkerProcess worker) => _slots.Release();
+
+    private LocalWorkerProcess StartWorker()
     {
-        if (!worker.HasExited)
+        if (_prestarted?.Take(_kind.Kind) is { } launched)
         {
-            _idle.Writer.TryWrite(worker);
+            var ready = LocalWorkerProcess.Attach(launched, _bus, _logger);
+            _logger.LogInformation("took over local Python worker {Pid} for {Kind}, launched before the host started", ready.ProcessId, _kind.Kind);
+            return ready;
         }
+
+        var python = PythonInterpreter.For(_kind);
+        var worker = LocalWorkerProcess.Start(python, _sdkFolder, _kind, _size, _verbose, _bus, _logger);
+        _logger.LogInformation("started local Python worker {Pid} ({Python}) for {Kind}, {Processes} trainer processes", worker.ProcessId, python, _kind.Kind, _size);
+        return worker;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _idle.Writer.TryComplete();
         await Task.WhenAll(Workers.Select(w => w.DisposeAsync().AsTask()));
+        _slots.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using HyperBus.Contracts;
 using MassTransit;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace HyperBus.Cli.Running.LocalPython;
 
 /// <summary>
-/// One <c>python3 -m hyperbus_trainer --local</c> process: requests and decisions go to its stdin as
+/// One <c>python3 -m hyperbus_trainer --local --processes N</c> process: requests and decisions go to its stdin as
 /// one JSON line each (<c>{"messageType", "message"}</c>, the message exactly as the broker carries it);
 /// the events it writes back are published on this process's bus.
 /// </summary>
@@ -48,7 +49,15 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static LocalWorkerProcess Start(string python, string sdkFolder, PythonTrainerKind kind, bool verbose, IPublishEndpoint bus, ILogger logger)
+    public static LocalWorkerProcess Start(string python, string sdkFolder, PythonTrainerKind kind, int processes, bool verbose, IPublishEndpoint bus, ILogger logger) =>
+        Attach(Launch(python, sdkFolder, kind, processes, verbose), bus, logger);
+
+    /// <summary>
+    /// Starts the interpreter without reading from it yet: it imports its trainers (about a second for
+    /// scikit-learn) while the host is still starting, and prints nothing until it gets a request. It trains
+    /// up to <paramref name="processes"/> trials at once, each in a process forked after the imports.
+    /// </summary>
+    public static Process Launch(string python, string sdkFolder, PythonTrainerKind kind, int processes, bool verbose)
     {
         var info = new ProcessStartInfo(python)
         {
@@ -57,7 +66,7 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-m", "hyperbus_trainer", "--local", "--trainer", kind.Kind })
+        foreach (var argument in new[] { "-m", "hyperbus_trainer", "--local", "--processes", processes.ToString(CultureInfo.InvariantCulture), "--trainer", kind.Kind })
         {
             info.ArgumentList.Add(argument);
         }
@@ -72,9 +81,11 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
         info.Environment["PYTHONPATH"] = string.IsNullOrEmpty(path) ? sdkFolder : sdkFolder + Path.PathSeparator + path;
         info.Environment["PYTHONUNBUFFERED"] = "1";
         info.Environment["HYPERBUS_LOG_LEVEL"] = verbose ? "INFO" : "WARNING";
-        var process = Process.Start(info) ?? throw new PythonUnavailableException($"cannot start {python}");
-        return new LocalWorkerProcess(process, bus, logger);
+        return Process.Start(info) ?? throw new PythonUnavailableException($"cannot start {python}");
     }
+
+    /// <summary>Takes over a launched interpreter: reads its events and publishes them on <paramref name="bus"/>.</summary>
+    public static LocalWorkerProcess Attach(Process process, IPublishEndpoint bus, ILogger logger) => new(process, bus, logger);
 
     /// <summary>Hands the request to the worker and completes once its outcome (TrialCompleted or TrialFailed) is published.</summary>
     public async Task RunAsync(TrialRequested request, CancellationToken cancellationToken)

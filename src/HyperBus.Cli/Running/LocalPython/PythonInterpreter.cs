@@ -66,12 +66,20 @@ public static class PythonInterpreter
         }
     }
 
-    /// <summary>Null when every module imports, else the interpreter's own last error line (e.g. No module named 'sklearn').</summary>
+    /// <summary>Null when every module is installed, else the line Python itself gives for the first missing one (No module named 'sklearn').</summary>
+    /// <remarks>
+    /// It looks the modules up without importing them (importing scikit-learn costs about a second); a module
+    /// that is installed but broken is reported by the worker that imports it, in the failed trial's error.
+    /// </remarks>
     private static string? MissingModule(string python, IReadOnlyList<string> modules)
     {
         var info = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var names = string.Join(", ", modules.Select(m => $"'{m}'"));
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"import {string.Join(", ", modules)}");
+        info.ArgumentList.Add(
+            "import importlib.util, sys\n" +
+            $"missing = [m for m in [{names}] if importlib.util.find_spec(m) is None]\n" +
+            "sys.exit(f\"No module named '{missing[0]}'\" if missing else 0)");
         try
         {
             using var process = Process.Start(info)!;
