@@ -98,7 +98,7 @@ public sealed partial class Study
                 trial = Replace(trial with { Reports = [.. trial.Reports, report] });
             }
 
-            var decision = _components.Scheduler.OnReport(new StudyView(Id, Space, Directions, Trials), trial, report);
+            var decision = _components.Scheduler.OnReport(new StudyView(Id, Space, Directions, _trials.StoredView()), trial, report);
             handle.ShouldPrune = decision.Action == SchedulerAction.Stop;
         }
         finally
@@ -117,7 +117,7 @@ public sealed partial class Study
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var number = Trials.Count == 0 ? 0 : Trials[^1].Number + 1;
+            var number = _trials.NextNumber;
             lock (_enqueued)
             {
                 if (given is null && _enqueued.Count > 0)
@@ -160,10 +160,7 @@ public sealed partial class Study
                 _status = StudyStatus.Running;
             }
 
-            lock (_trials)
-            {
-                _trials.Add(handle.Stored);
-            }
+            _trials.Add(handle.Stored);
 
             lock (_pending)
             {
@@ -196,8 +193,8 @@ public sealed partial class Study
             {
                 var merged = trial.Attributes.TryGetValue(ParameterDistribution.AttributeKey, out var before)
                     ? ParameterDistribution.Read(before).Where(p => distributions.All(d => d.Name != p.Name)).Concat(distributions)
-                    : distributions;
-                attributes[ParameterDistribution.AttributeKey] = ParameterDistribution.Write(merged);
+                    : null;
+                attributes[ParameterDistribution.AttributeKey] = merged is null ? _distributionText.For(distributions) : ParameterDistribution.Write(merged);
                 await Store.SetTrialAttributeAsync(trial.Id, ParameterDistribution.AttributeKey, attributes[ParameterDistribution.AttributeKey], cancellationToken);
             }
 
@@ -248,19 +245,13 @@ public sealed partial class Study
 
     private Trial Mirror(int number)
     {
-        lock (_trials)
-        {
-            return _trials.FirstOrDefault(t => t.Number == number) ?? throw new InvalidOperationException($"study '{Name}' has no trial {number}");
-        }
+        return _trials.Find(number) ?? throw new InvalidOperationException($"study '{Name}' has no trial {number}");
     }
 
     private Trial Replace(Trial trial)
     {
-        lock (_trials)
-        {
-            _trials[_trials.FindIndex(t => t.Number == trial.Number)] = trial;
-            return trial;
-        }
+        _trials.Replace(trial);
+        return trial;
     }
 
     /// <summary>Given values (enqueued or evaluated): scalars only, and inside the distribution when the name is known.</summary>

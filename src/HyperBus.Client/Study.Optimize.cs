@@ -72,7 +72,7 @@ public sealed partial class Study
 
         failure?.Throw();
         cancellationToken.ThrowIfCancellationRequested();
-        if (PendingTrials.Count == 0)
+        if (!HasPending)
         {
             await Store.SetStudyStatusAsync(Id, StudyStatus.Completed, _time.GetUtcNow(), CancellationToken.None);
             _status = StudyStatus.Completed;
