@@ -11,6 +11,7 @@ internal sealed class DistributionText
 {
     private Parameter[] _last = [];
     private string? _text;
+    private IReadOnlyDictionary<string, string>? _attributes;
 
     /// <summary>The attribute text for these distributions (in this order).</summary>
     public string For(IReadOnlyCollection<Parameter> distributions)
@@ -20,9 +21,20 @@ internal sealed class DistributionText
         {
             _last = [.. distributions];
             _text = ParameterDistribution.Write(_last);
+            _attributes = null;
         }
 
         return _text;
+    }
+
+    /// <summary>
+    /// The attributes of a trial that has no other attribute than these distributions: one dictionary shared by every
+    /// such trial (attributes are replaced, never changed in place), so a study keeps one per set, not one per trial.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AttributesFor(IReadOnlyCollection<Parameter> distributions)
+    {
+        var text = For(distributions);
+        return _attributes ??= new Dictionary<string, string>(StringComparer.Ordinal) { [ParameterDistribution.AttributeKey] = text };
     }
 
     private bool IsLast(IReadOnlyCollection<Parameter> distributions)

@@ -139,10 +139,10 @@ public sealed partial class Study
                 Id = Guid.CreateVersion7(now),
                 Number = number,
                 State = TrialState.Running,
-                Params = new ParameterSet(given ?? new Dictionary<string, object>()),
+                Params = given is null ? ParameterSet.Empty : new ParameterSet(given),
                 StartedAt = now,
             };
-            var handle = new RunningTrial(this, stored, proposal, given ?? new Dictionary<string, object>());
+            var handle = new RunningTrial(this, stored, proposal, given ?? ParameterSet.Empty);
             if (fixedDistributions is { Count: > 0 })
             {
                 handle.Declare(fixedDistributions);
@@ -187,14 +187,22 @@ public sealed partial class Study
             }
 
             var now = _time.GetUtcNow();
-            var attributes = new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal);
+            var attributes = trial.Attributes;
             var distributions = handle.Distributions;
             if (distributions.Count > 0)
             {
-                var merged = trial.Attributes.TryGetValue(ParameterDistribution.AttributeKey, out var before)
-                    ? ParameterDistribution.Read(before).Where(p => distributions.All(d => d.Name != p.Name)).Concat(distributions)
-                    : null;
-                attributes[ParameterDistribution.AttributeKey] = merged is null ? _distributionText.For(distributions) : ParameterDistribution.Write(merged);
+                if (attributes.Count == 0)
+                {
+                    attributes = _distributionText.AttributesFor(distributions);
+                }
+                else
+                {
+                    var merged = attributes.TryGetValue(ParameterDistribution.AttributeKey, out var before)
+                        ? ParameterDistribution.Write(ParameterDistribution.Read(before).Where(p => distributions.All(d => d.Name != p.Name)).Concat(distributions))
+                        : _distributionText.For(distributions);
+                    attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal) { [ParameterDistribution.AttributeKey] = merged };
+                }
+
                 await Store.SetTrialAttributeAsync(trial.Id, ParameterDistribution.AttributeKey, attributes[ParameterDistribution.AttributeKey], cancellationToken);
             }
 
