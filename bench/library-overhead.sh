@@ -29,22 +29,4 @@ for round in $(seq "$ROUNDS"); do
     $BENCH --trials 10000 --store sqlite >> "$OUT"
   fi
 done
-$PY - "$OUT" <<'PY'
-import json, statistics, sys
-runs = [json.loads(line) for line in open(sys.argv[1])]
-groups = {}
-for r in runs:
-    groups.setdefault((r["library"], r["store"], r["trials"]), []).append(r["ms_per_trial"])
-med = {k: statistics.median(v) for k, v in groups.items()}
-print("| library | store | trials | studies | ms per trial, median [min, max] |")
-print("|---|---|---|---|---|")
-for (lib, store, n), v in sorted(groups.items()):
-    print(f"| {lib} | {store} | {n} | {len(v)} | {med[(lib, store, n)]:.4f} [{min(v):.4f}, {max(v):.4f}] |")
-print()
-for lib, store in sorted({(k[0], k[1]) for k in groups}):
-    if (lib, store, 1000) in med and (lib, store, 10000) in med:
-        print(f"{lib} {store}: cost at 10,000 / cost at 1,000 = {med[(lib, store, 10000)] / med[(lib, store, 1000)]:.2f} (goal for hyperbus: <= 1.2)")
-for n in (1000, 10000):
-    if ("hyperbus", "memory", n) in med and ("optuna", "memory", n) in med:
-        print(f"at {n}: hyperbus / optuna in memory = {med[('hyperbus', 'memory', n)] / med[('optuna', 'memory', n)]:.2f} (goal: <= 1)")
-PY
+$PY bench/library_overhead_report.py "$OUT"
