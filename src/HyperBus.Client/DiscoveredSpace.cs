@@ -88,8 +88,24 @@ internal sealed class DiscoveredSpace
     {
         lock (_lock)
         {
+            // Called for every trial asked and told: the usual case (every parameter known and inside) allocates nothing.
+            var allFit = true;
+            foreach (var (name, value) in trial.Params)
+            {
+                if (!_byName.TryGetValue(name, out var d) || !Fits(d, value))
+                {
+                    allFit = false;
+                    break;
+                }
+            }
+
+            if (allFit)
+            {
+                return trial;
+            }
+
             var keep = trial.Params.Where(p => _byName.TryGetValue(p.Key, out var d) && Fits(d, p.Value)).ToList();
-            return keep.Count == trial.Params.Count ? trial : trial with { Params = new ParameterSet(keep) };
+            return trial with { Params = new ParameterSet(keep) };
         }
     }
 

@@ -9,9 +9,13 @@ namespace HyperBus;
 /// </summary>
 public sealed class InMemoryStudyStore : IStudyStore
 {
+    private static readonly Task<bool> Done = Task.FromResult(true);
+    private static readonly Task<bool> NotDone = Task.FromResult(false);
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly object _lock = new();
     private readonly List<StudyRecord> _studies = [];
     private readonly Dictionary<Guid, Row> _trials = [];
+    private IReadOnlyDictionary<string, string>? _lastOnlyAttribute;
 
     public Task CreateStudyAsync(StudyRecord study, CancellationToken cancellationToken = default) => Write(() =>
     {
@@ -41,26 +45,32 @@ public sealed class InMemoryStudyStore : IStudyStore
         }
     });
 
-    public Task CreateTrialAsync(Guid studyId, Trial trial, CancellationToken cancellationToken = default) => Write(() =>
+    public Task CreateTrialAsync(Guid studyId, Trial trial, CancellationToken cancellationToken = default)
     {
-        if (_trials.ContainsKey(trial.Id))
+        // The three writes every trial makes lock directly instead of through a closure: no allocation the study would grow with.
+        lock (_lock)
         {
-            return;
-        }
+            if (_trials.ContainsKey(trial.Id))
+            {
+                return Task.CompletedTask;
+            }
 
-        var row = new Row(studyId, trial with
-        {
-            State = TrialState.Running,
-            Attempt = 1,
-            Value = null,
-            Reports = [],
-            StartedAt = null,
-            FinishedAt = null,
-            Attributes = new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal),
-        });
-        row.Attempts.Add(new TrialAttempt(trial.Id, 1, null, null, null, "Running", null, null));
-        _trials[trial.Id] = row;
-    });
+            var row = new Row(studyId, trial with
+            {
+                State = TrialState.Running,
+                Attempt = 1,
+                Value = null,
+                Reports = [],
+                StartedAt = null,
+                FinishedAt = null,
+                // Attributes are replaced, never changed in place (SetTrialAttributeAsync copies), so an empty set can be shared.
+                Attributes = trial.Attributes.Count == 0 ? NoAttributes : new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal),
+            });
+            row.Attempts.Add(new TrialAttempt(trial.Id, 1, null, null, null, "Running", null, null));
+            _trials[trial.Id] = row;
+            return Task.CompletedTask;
+        }
+    }
 
     public Task<bool> MarkStartedAsync(Guid trialId, int attempt, string workerId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Write(() => Current(trialId, attempt) is { } row && Set(row, row.Trial with { StartedAt = at }, a => a with { WorkerId = workerId, StartedAt = at }));
@@ -68,7 +78,7 @@ public sealed class InMemoryStudyStore : IStudyStore
     public Task<bool> AppendReportAsync(Guid trialId, int attempt, TrialReport report, CancellationToken cancellationToken = default) => Write(() =>
     {
         var row = Current(trialId, attempt);
-        return row is not null && row.Reports.TryAdd(report.Step, report.Value);
+        return row is not null && row.Reports().TryAdd(report.Step, report.Value);
     });
 
     public Task<bool> RetryTrialAsync(Guid trialId, int failedAttempt, string error, DateTimeOffset at, CancellationToken cancellationToken = default) => Write(() =>
@@ -80,7 +90,7 @@ public sealed class InMemoryStudyStore : IStudyStore
 
         Set(row, row.Trial with { Attempt = failedAttempt + 1, StartedAt = null }, a => a with { State = "Failed", Error = error, FinishedAt = at });
         row.Attempts.Add(new TrialAttempt(trialId, failedAttempt + 1, null, null, null, "Running", null, null));
-        row.Reports.Clear();
+        row.ClearReports();
         return true;
     });
 
@@ -91,52 +101,28 @@ public sealed class InMemoryStudyStore : IStudyStore
             throw new ArgumentException("a trial is finished as Completed, Pruned or Failed, not Running", nameof(outcome));
         }
 
-        return Write(() =>
+        lock (_lock)
         {
-            if (Current(trialId, attempt) is not { } row)
-            {
-                return false;
-            }
-
-            // As in SQLite, NaN and infinities are no result, and a trial that never said it started began its measured duration before it finished.
-            var value = outcome.Value is { } v && double.IsFinite(v) ? v : (double?)null;
-            DateTimeOffset? started = double.IsFinite(outcome.DurationSeconds) && outcome.DurationSeconds >= 0 ? outcome.FinishedAt.AddSeconds(-outcome.DurationSeconds) : null;
-            row.Outcome = outcome;
-            return Set(row, row.Trial with
-            {
-                State = outcome.State,
-                Value = value,
-                Values = outcome.Values,
-                Constraints = outcome.Constraints,
-                Params = outcome.Params ?? row.Trial.Params,
-                Checkpoint = outcome.Checkpoint ?? row.Trial.Checkpoint,
-                Artifact = outcome.Artifact ?? row.Trial.Artifact,
-                FinishedAt = outcome.FinishedAt,
-                StartedAt = row.Trial.StartedAt ?? started,
-                DurationSeconds = double.IsFinite(outcome.DurationSeconds) ? outcome.DurationSeconds : null,
-            }, a => a with
-            {
-                State = outcome.State.ToString(),
-                Value = value,
-                Error = outcome.Error,
-                FinishedAt = outcome.FinishedAt,
-                WorkerId = a.WorkerId ?? outcome.WorkerId,
-                StartedAt = a.StartedAt ?? started,
-            });
-        });
+            return Finish(trialId, attempt, outcome) ? Done : NotDone;
+        }
     }
 
-    public Task SetTrialAttributeAsync(Guid trialId, string key, string value, CancellationToken cancellationToken = default) => Write(() =>
+    public Task SetTrialAttributeAsync(Guid trialId, string key, string value, CancellationToken cancellationToken = default)
     {
-        if (_trials.TryGetValue(trialId, out var row))
+        lock (_lock)
         {
-            row.Trial = row.Trial with { Attributes = new Dictionary<string, string>(row.Trial.Attributes, StringComparer.Ordinal) { [key] = value } };
+            if (_trials.TryGetValue(trialId, out var row))
+            {
+                row.Trial = row.Trial with { Attributes = row.Trial.Attributes.Count == 0 ? OnlyAttribute(key, value) : new Dictionary<string, string>(row.Trial.Attributes, StringComparer.Ordinal) { [key] = value } };
+            }
+
+            return Task.CompletedTask;
         }
-    });
+    }
 
     public Task<IReadOnlyList<Trial>> LoadTrialsAsync(Guid studyId, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<Trial>>(() => [.. _trials.Values.Where(r => r.StudyId == studyId).OrderBy(r => r.Trial.Number)
-            .Select(r => r.Trial with { Reports = [.. r.Reports.Select(p => new TrialReport(p.Key, p.Value))] })]);
+            .Select(r => r.Trial with { Reports = r.LoadReports() })]);
 
     public Task<IReadOnlyList<TrialAttempt>> LoadAttemptsAsync(Guid trialId, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<TrialAttempt>>(() => _trials.TryGetValue(trialId, out var row) ? [.. row.Attempts] : []);
@@ -148,6 +134,54 @@ public sealed class InMemoryStudyStore : IStudyStore
         {
             return _trials.TryGetValue(trialId, out var row) ? row.Outcome : null;
         }
+    }
+
+    private bool Finish(Guid trialId, int attempt, TrialOutcome outcome)
+    {
+        if (Current(trialId, attempt) is not { } row)
+        {
+            return false;
+        }
+
+        // As in SQLite, NaN and infinities are no result, and a trial that never said it started began its measured duration before it finished.
+        var value = outcome.Value is { } v && double.IsFinite(v) ? v : (double?)null;
+        DateTimeOffset? started = double.IsFinite(outcome.DurationSeconds) && outcome.DurationSeconds >= 0 ? outcome.FinishedAt.AddSeconds(-outcome.DurationSeconds) : null;
+        row.Outcome = outcome;
+        return Set(row, row.Trial with
+        {
+            State = outcome.State,
+            Value = value,
+            Values = outcome.Values,
+            Constraints = outcome.Constraints,
+            Params = outcome.Params ?? row.Trial.Params,
+            Checkpoint = outcome.Checkpoint ?? row.Trial.Checkpoint,
+            Artifact = outcome.Artifact ?? row.Trial.Artifact,
+            FinishedAt = outcome.FinishedAt,
+            StartedAt = row.Trial.StartedAt ?? started,
+            DurationSeconds = double.IsFinite(outcome.DurationSeconds) ? outcome.DurationSeconds : null,
+        }, a => a with
+        {
+            State = outcome.State.ToString(),
+            Value = value,
+            Error = outcome.Error,
+            FinishedAt = outcome.FinishedAt,
+            WorkerId = a.WorkerId ?? outcome.WorkerId,
+            StartedAt = a.StartedAt ?? started,
+        });
+    }
+
+    /// <summary>
+    /// A trial's first attribute: shared with the previous trial when it is the same one (a define-by-run study writes the same
+    /// distributions on every trial), so the store does not keep one dictionary per trial for it. Attributes are replaced, never changed.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> OnlyAttribute(string key, string value)
+    {
+        if (_lastOnlyAttribute is not { } last || !last.TryGetValue(key, out var known) || !string.Equals(known, value, StringComparison.Ordinal))
+        {
+            _lastOnlyAttribute = last = new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value };
+        }
+
+        return last;
     }
 
     private Row? Current(Guid trialId, int attempt) =>
@@ -189,14 +223,21 @@ public sealed class InMemoryStudyStore : IStudyStore
     /// <summary>One stored trial: its current state, the reports of its current attempt and every attempt.</summary>
     private sealed class Row(Guid studyId, Trial trial)
     {
+        private SortedDictionary<long, double>? _reports;
+
         public Guid StudyId { get; } = studyId;
 
         public Trial Trial { get; set; } = trial;
 
-        public SortedDictionary<long, double> Reports { get; } = [];
-
-        public List<TrialAttempt> Attempts { get; } = [];
+        public List<TrialAttempt> Attempts { get; } = new(1);
 
         public TrialOutcome? Outcome { get; set; }
+
+        /// <summary>The reports of the current attempt, made on the first one (most trials of a plain study report nothing).</summary>
+        public SortedDictionary<long, double> Reports() => _reports ??= [];
+
+        public void ClearReports() => _reports?.Clear();
+
+        public IReadOnlyList<TrialReport> LoadReports() => _reports is null ? [] : [.. _reports.Select(p => new TrialReport(p.Key, p.Value))];
     }
 }

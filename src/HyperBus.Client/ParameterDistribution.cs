@@ -50,8 +50,14 @@ internal static class ParameterDistribution
     };
 
     /// <summary>Same kind and bounds (or choices); 3 and 3.0 count as the same choice, as everywhere in HyperBus.</summary>
-    public static bool AreSame(Parameter a, Parameter b) =>
-        a.GetType() == b.GetType() && string.Equals(Describe(a), Describe(b), StringComparison.Ordinal);
+    public static bool AreSame(Parameter a, Parameter b) => (a, b) switch
+    {
+        // Asked on every suggest: numeric bounds compare without formatting (bit for bit, as their "R" text would).
+        (FloatParameter x, FloatParameter y) => Same(x.Low, y.Low) && Same(x.High, y.High) && x.Log == y.Log && x.Step.HasValue == y.Step.HasValue
+            && (x.Step is not { } s || Same(s, y.Step!.Value)),
+        (IntParameter x, IntParameter y) => x.IntLow == y.IntLow && x.IntHigh == y.IntHigh && x.Log == y.Log && x.Step == y.Step,
+        _ => a.GetType() == b.GetType() && string.Equals(Describe(a), Describe(b), StringComparison.Ordinal),
+    };
 
     /// <summary>The distributions of <paramref name="parameters"/> as the attribute's JSON text.</summary>
     public static string Write(IEnumerable<Parameter> parameters)
@@ -86,6 +92,8 @@ internal static class ParameterDistribution
 
         return obj;
     }
+
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 
     private static string Format(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 }

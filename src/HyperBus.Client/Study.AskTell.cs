@@ -98,7 +98,7 @@ public sealed partial class Study
                 trial = Replace(trial with { Reports = [.. trial.Reports, report] });
             }
 
-            var decision = _components.Scheduler.OnReport(new StudyView(Id, Space, Directions, Trials), trial, report);
+            var decision = _components.Scheduler.OnReport(new StudyView(Id, Space, Directions, _trials.StoredView()), trial, report);
             handle.ShouldPrune = decision.Action == SchedulerAction.Stop;
         }
         finally
@@ -117,7 +117,7 @@ public sealed partial class Study
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var number = Trials.Count == 0 ? 0 : Trials[^1].Number + 1;
+            var number = _trials.NextNumber;
             lock (_enqueued)
             {
                 if (given is null && _enqueued.Count > 0)
@@ -139,10 +139,10 @@ public sealed partial class Study
                 Id = Guid.CreateVersion7(now),
                 Number = number,
                 State = TrialState.Running,
-                Params = new ParameterSet(given ?? new Dictionary<string, object>()),
+                Params = given is null ? ParameterSet.Empty : new ParameterSet(given),
                 StartedAt = now,
             };
-            var handle = new RunningTrial(this, stored, proposal, given ?? new Dictionary<string, object>());
+            var handle = new RunningTrial(this, stored, proposal, given ?? ParameterSet.Empty);
             if (fixedDistributions is { Count: > 0 })
             {
                 handle.Declare(fixedDistributions);
@@ -160,10 +160,7 @@ public sealed partial class Study
                 _status = StudyStatus.Running;
             }
 
-            lock (_trials)
-            {
-                _trials.Add(handle.Stored);
-            }
+            _trials.Add(handle.Stored);
 
             lock (_pending)
             {
@@ -190,14 +187,22 @@ public sealed partial class Study
             }
 
             var now = _time.GetUtcNow();
-            var attributes = new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal);
+            var attributes = trial.Attributes;
             var distributions = handle.Distributions;
             if (distributions.Count > 0)
             {
-                var merged = trial.Attributes.TryGetValue(ParameterDistribution.AttributeKey, out var before)
-                    ? ParameterDistribution.Read(before).Where(p => distributions.All(d => d.Name != p.Name)).Concat(distributions)
-                    : distributions;
-                attributes[ParameterDistribution.AttributeKey] = ParameterDistribution.Write(merged);
+                if (attributes.Count == 0)
+                {
+                    attributes = _distributionText.AttributesFor(distributions);
+                }
+                else
+                {
+                    var merged = attributes.TryGetValue(ParameterDistribution.AttributeKey, out var before)
+                        ? ParameterDistribution.Write(ParameterDistribution.Read(before).Where(p => distributions.All(d => d.Name != p.Name)).Concat(distributions))
+                        : _distributionText.For(distributions);
+                    attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal) { [ParameterDistribution.AttributeKey] = merged };
+                }
+
                 await Store.SetTrialAttributeAsync(trial.Id, ParameterDistribution.AttributeKey, attributes[ParameterDistribution.AttributeKey], cancellationToken);
             }
 
@@ -248,19 +253,13 @@ public sealed partial class Study
 
     private Trial Mirror(int number)
     {
-        lock (_trials)
-        {
-            return _trials.FirstOrDefault(t => t.Number == number) ?? throw new InvalidOperationException($"study '{Name}' has no trial {number}");
-        }
+        return _trials.Find(number) ?? throw new InvalidOperationException($"study '{Name}' has no trial {number}");
     }
 
     private Trial Replace(Trial trial)
     {
-        lock (_trials)
-        {
-            _trials[_trials.FindIndex(t => t.Number == trial.Number)] = trial;
-            return trial;
-        }
+        _trials.Replace(trial);
+        return trial;
     }
 
     /// <summary>Given values (enqueued or evaluated): scalars only, and inside the distribution when the name is known.</summary>

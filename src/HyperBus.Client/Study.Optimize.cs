@@ -12,7 +12,7 @@ public sealed partial class Study
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        return OptimizeAsync(async t => ObjectiveResult.FromDouble(await objective(t)), trials, parallelism, catchFailures, cancellationToken);
+        return OptimizeAsync(t => AsResult(objective(t)), trials, parallelism, catchFailures, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="trials"/> trials of an objective that returns several values and/or constraint values.</summary>
@@ -72,10 +72,16 @@ public sealed partial class Study
 
         failure?.Throw();
         cancellationToken.ThrowIfCancellationRequested();
-        if (PendingTrials.Count == 0)
+        if (!HasPending)
         {
             await Store.SetStudyStatusAsync(Id, StudyStatus.Completed, _time.GetUtcNow(), CancellationToken.None);
             _status = StudyStatus.Completed;
         }
     }
+
+    // An objective that finished synchronously (the usual trivial or CPU-bound one) needs no async state machine per trial.
+    private static Task<ObjectiveResult> AsResult(Task<double> value) =>
+        value.IsCompletedSuccessfully ? Task.FromResult(ObjectiveResult.FromDouble(value.Result)) : AwaitResultAsync(value);
+
+    private static async Task<ObjectiveResult> AwaitResultAsync(Task<double> value) => ObjectiveResult.FromDouble(await value);
 }

@@ -15,10 +15,11 @@ public sealed partial class Study : IDisposable
     private readonly StudyComponents _components;
     private readonly TimeProvider _time;
     private readonly bool _ownsStore;
-    private readonly List<Trial> _trials;
+    private readonly TrialLog _trials;
     private readonly Dictionary<int, RunningTrial> _pending = [];
     private readonly Queue<IReadOnlyDictionary<string, object>> _enqueued = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DistributionText _distributionText = new();
     private ISampler? _sampler;
     private int _samplerVersion = -1;
     private StudyStatus _status;
@@ -34,11 +35,17 @@ public sealed partial class Study : IDisposable
         _components = components;
         _time = options.Time;
         _ownsStore = ownsStore;
-        _trials = [.. trials.OrderBy(t => t.Number)];
         Seed = components.SamplerSpec.Seed ?? options.Seed ?? 0;
-        foreach (var t in _trials)
+        var ordered = trials.OrderBy(t => t.Number).ToList();
+        foreach (var t in ordered)
         {
             Discovered.Absorb(t);
+        }
+
+        _trials = new TrialLog(directions[0], Discovered.ForSampler, () => Discovered.Version);
+        foreach (var t in ordered)
+        {
+            _trials.Add(t);
             if (!t.IsFinished)
             {
                 // An ask from before a restart: still tellable (by number or through PendingTrials).
@@ -60,16 +67,7 @@ public sealed partial class Study : IDisposable
     public SearchSpace Space => Discovered.Space;
 
     /// <summary>All trials in number order, as last written (a snapshot).</summary>
-    public IReadOnlyList<Trial> Trials
-    {
-        get
-        {
-            lock (_trials)
-            {
-                return [.. _trials];
-            }
-        }
-    }
+    public IReadOnlyList<Trial> Trials => _trials.Snapshot();
 
     /// <summary>Asked trials not told yet, including those asked before the study was re-opened.</summary>
     public IReadOnlyList<RunningTrial> PendingTrials
@@ -79,6 +77,18 @@ public sealed partial class Study : IDisposable
             lock (_pending)
             {
                 return [.. _pending.Values.OrderBy(t => t.Number)];
+            }
+        }
+    }
+
+    /// <summary>True while an asked trial waits for its result (a count, not a sorted copy of them).</summary>
+    internal bool HasPending
+    {
+        get
+        {
+            lock (_pending)
+            {
+                return _pending.Count > 0;
             }
         }
     }
@@ -93,7 +103,7 @@ public sealed partial class Study : IDisposable
                 throw new InvalidOperationException("a multi-objective study has no single best trial; use BestTrials (the Pareto front)");
             }
 
-            return new StudyView(Id, Space, Directions, Trials).Best
+            return _trials.Best
                 ?? throw new InvalidOperationException($"study '{Name}' has no feasible completed trial yet");
         }
     }
@@ -201,5 +211,5 @@ public sealed partial class Study : IDisposable
     }
 
     /// <summary>The study as samplers see it: each trial with only the parameters inside the known distributions.</summary>
-    private StudyView SamplerView() => new(Id, Discovered.Space, Directions, [.. Trials.Select(Discovered.ForSampler)]);
+    private StudyView SamplerView() => new(Id, Discovered.Space, Directions, _trials.SamplerView());
 }
