@@ -1,24 +1,37 @@
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Policies;
 using Microsoft.Extensions.Logging;
 
 namespace HyperBus.Orchestration.Runtime;
 
-/// <summary>The retry rule: a retryable failure below <c>maxAttempts</c> gets another attempt at once; otherwise the trial fails for good.</summary>
-public sealed class AttemptFailure(StudyTransaction transaction, TimeProvider time, ILogger<AttemptFailure> logger)
+/// <summary>
+/// Records a failed attempt under the study's trial policy: its retry strategy decides whether the trial gets another
+/// attempt and after what backoff (the waiting attempt is stored with its due time); otherwise the trial fails for good.
+/// </summary>
+public sealed class AttemptFailure(StudyTransaction transaction, TrialPolicies policies, TimeProvider time, ILogger<AttemptFailure> logger)
 {
     public void Record(StudyRuntime study, Trial trial, string error, bool retryable)
     {
         var now = time.GetUtcNow();
         study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
         study.Workers.TryRemove((trial.Id, trial.Attempt), out _);
-        if (retryable && trial.Attempt < study.Spec.MaxAttempts)
+        if (policies.RetryDelay(study, trial, new FailedAttempt(error, retryable)) is { } delay)
         {
             transaction.Write(w => w.RetryTrial(trial.Id, trial.Attempt, error, now));
             var retry = trial with { Attempt = trial.Attempt + 1, Reports = [], StartedAt = null };
             study.Replace(retry);
-            logger.LogInformation("Trial {Number} of {Study} failed ({Error}); attempt {Attempt} of {Max}", trial.Number, study.Spec.Name, error, retry.Attempt, study.Spec.MaxAttempts);
-            TrialDispatch.Request(transaction, study, retry, now);
+            logger.LogInformation("Trial {Number} of {Study} failed ({Error}); attempt {Attempt} of {Max} in {Delay:0.###} s", trial.Number, study.Spec.Name, error,
+                retry.Attempt, study.Spec.MaxAttempts, delay.TotalSeconds);
+            if (delay > TimeSpan.Zero)
+            {
+                TrialDispatch.Schedule(transaction, study, retry, now + delay);
+            }
+            else
+            {
+                TrialDispatch.Request(transaction, study, retry, now);
+            }
+
             transaction.FaultPoint = Faults.FaultPoint.RetryCommitted;
             return;
         }

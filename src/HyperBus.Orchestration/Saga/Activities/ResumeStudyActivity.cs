@@ -30,7 +30,8 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
         if (wasCancelled || options.Transport == BusTransport.InMemory)
         {
             var now = time.GetUtcNow();
-            foreach (var trial in study.Trials.Where(t => !t.IsFinished))
+            // A retry still waiting out its backoff keeps its schedule: the attempt scheduler requests it when due.
+            foreach (var trial in study.Trials.Where(t => !t.IsFinished && !study.Waiting.ContainsKey((t.Id, t.Attempt))))
             {
                 TrialDispatch.Request(transaction, study, trial, now);
             }
