@@ -18,7 +18,8 @@ public sealed class AttemptScheduler(StudyRuntimeRegistry registry, IBus bus, Ti
     /// <summary>A due attempt still waiting this long after it was announced is announced again (the message was lost, say).</summary>
     public static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> _announced = new();
+    /// <summary>Which due time of each attempt was announced, and when: a new due time (a probe put off) is announced afresh.</summary>
+    private readonly ConcurrentDictionary<(Guid TrialId, int Attempt), (DateTimeOffset Due, DateTimeOffset At)> _announced = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,14 +54,14 @@ public sealed class AttemptScheduler(StudyRuntimeRegistry registry, IBus bus, Ti
         {
             foreach (var ((trialId, attempt), due) in study.Waiting)
             {
-                if (due > now || (_announced.TryGetValue((trialId, attempt), out var at) && now - at < AnnounceAgainAfter))
+                if (due > now || (_announced.TryGetValue((trialId, attempt), out var last) && last.Due == due && now - last.At < AnnounceAgainAfter))
                 {
                     continue;
                 }
 
                 endpoint ??= await bus.GetSendEndpoint(new Uri($"queue:{options.HostQueue}"));
                 await endpoint.Send(new AttemptDue(study.StudyId, trialId, attempt), cancellationToken);
-                _announced[(trialId, attempt)] = now;
+                _announced[(trialId, attempt)] = (due, now);
                 sent++;
             }
         }

@@ -18,6 +18,7 @@ public sealed class TrialPolicies : IDisposable
     private readonly TimeProvider _time;
     private readonly ResiliencePipelineRegistry<TrialPoolKey> _registry = new();
     private readonly ConcurrentDictionary<TrialPoolKey, RetryStrategyOptions<FailedAttempt>?> _retries = new();
+    private readonly ConcurrentDictionary<string, TrainerPool> _pools = new(StringComparer.Ordinal);
 
     public TrialPolicies(TimeProvider time) => _time = time;
 
@@ -75,6 +76,12 @@ public sealed class TrialPolicies : IDisposable
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>The trainer pool the study runs on, with its circuit breaker; shared by every study of that trainer kind.</summary>
+    public TrainerPool Pool(StudyRuntime study) =>
+        _pools.GetOrAdd(study.Spec.Trainer, kind => new TrainerPool(kind, study.Spec.Policy.CircuitBreaker, _registry, _time));
+
+    public IEnumerable<TrainerPool> Pools => _pools.Values;
 
     public void Dispose() => _registry.Dispose();
 

@@ -9,6 +9,7 @@ public static class TrialPolicyServiceCollectionExtensions
     public static IServiceCollection AddTrialPolicies(this IServiceCollection services)
     {
         services.TryAddSingleton<TrialPolicies>();
+        services.TryAddScoped<PoolVerdicts>();
         services.AddHostedService<AttemptScheduler>();
         return services;
     }

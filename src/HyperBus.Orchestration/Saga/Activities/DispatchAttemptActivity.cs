@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace HyperBus.Orchestration.Saga.Activities;
 
 /// <summary>Requests an attempt whose backoff is over; an announcement for an attempt no longer waiting changes nothing.</summary>
-public sealed class DispatchAttemptActivity(StudyLoader loader, StudyTransaction transaction, TimeProvider time, ILogger<DispatchAttemptActivity> logger)
+public sealed class DispatchAttemptActivity(StudyLoader loader, StudyTransaction transaction, TrialPolicies policies, TimeProvider time, ILogger<DispatchAttemptActivity> logger)
     : StudyActivity<AttemptDue>
 {
     protected override async Task ExecuteAsync(BehaviorContext<StudyState, AttemptDue> context)
@@ -25,7 +25,16 @@ public sealed class DispatchAttemptActivity(StudyLoader loader, StudyTransaction
             return;
         }
 
-        logger.LogInformation("Trial {Number} of {Study}: attempt {Attempt} is due", trial.Number, study.Spec.Name, trial.Attempt);
+        // While the trainer pool is broken only its one probe goes out, once the break is over; the others wait for it.
+        var pool = policies.Pool(study);
+        if (pool.IsBroken && !pool.TryTakeProbe(trial.Id, trial.Attempt, now))
+        {
+            study.Waiting[(trial.Id, trial.Attempt)] = pool.ProbeAt > now ? pool.ProbeAt : now + pool.BreakDuration;
+            return;
+        }
+
+        logger.LogInformation("Trial {Number} of {Study}: attempt {Attempt} is due{Probe}", trial.Number, study.Spec.Name, trial.Attempt,
+            pool.IsBroken ? $" (the probe of trainer {pool.Kind})" : string.Empty);
         TrialDispatch.Request(transaction, study, trial, now);
     }
 }

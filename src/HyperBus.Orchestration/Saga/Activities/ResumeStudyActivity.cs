@@ -37,6 +37,16 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             }
         }
 
+        // Retries whose wait is over (held back while the trainer pool was broken) go now; later ones keep their time.
+        var resumedAt = time.GetUtcNow();
+        foreach (var ((trialId, attempt), due) in study.Waiting)
+        {
+            if (due <= resumedAt && study.Find(trialId) is { IsFinished: false } waiting && waiting.Attempt == attempt)
+            {
+                TrialDispatch.Request(transaction, study, waiting, resumedAt);
+            }
+        }
+
         // Announced again, so a follower can tell this run's events from ones relayed again from before it.
         transaction.Publish(id, new StudySubmitted(id, study.Spec.Name, study.Spec.Trainer, study.Spec.Trials, time.GetUtcNow()));
         logger.LogInformation("Study {Name} resumed with {Trials} trials stored", study.Spec.Name, study.Trials.Count);
