@@ -11,7 +11,7 @@ namespace HyperBus.Integration.Tests;
 /// completes every trial. The only long test of the policy (about 70 s): the outage has to outlast several breaks.
 /// </summary>
 [Collection(RabbitCollection.Name)]
-public sealed class TrialPolicyTests(RabbitNode rabbit) : IDisposable
+public sealed class TrialPolicyTests(RabbitNode rabbit, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("hyperbus-policy-");
@@ -46,18 +46,27 @@ public sealed class TrialPolicyTests(RabbitNode rabbit) : IDisposable
         Assert.Contains("CUDA error", paused.PauseReason, StringComparison.Ordinal);
         Assert.Equal(StudyStatus.Paused, (await watch.Store.GetStudyAsync(studyId))!.Status);
 
-        var study = await watch.WaitForEndAsync(studyId, TimeSpan.FromMinutes(3));
+        // StoreWatch.WaitForEndAsync stops at any status but Running, Paused included; this waits for a real end.
+        await WaitForSagaAsync(watch, studyId, s => s.State is "Completed" or "Failed" or "Cancelled", TimeSpan.FromMinutes(3));
+        var study = (await watch.Store.GetStudyAsync(studyId))!;
 
         Assert.Equal(StudyStatus.Completed, study.Status);
         var trials = await watch.Store.LoadTrialsAsync(studyId);
         Assert.Equal(8, trials.Count);
         Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
-        var failedAttempts = 0;
+        var attempts = new List<TrialAttempt>();
         foreach (var trial in trials)
         {
-            failedAttempts += (await watch.Store.LoadAttemptsAsync(trial.Id)).Count(a => a.State == nameof(TrialState.Failed));
+            attempts.AddRange(await watch.Store.LoadAttemptsAsync(trial.Id));
         }
 
+        var failedAttempts = attempts.Count(a => a.State == nameof(TrialState.Failed));
+        foreach (var a in attempts.OrderBy(a => a.FinishedAt))
+        {
+            output.WriteLine($"  {(a.FinishedAt - study.CreatedAt)?.TotalSeconds:0.00} s: trial {trials.First(t => t.Id == a.TrialId).Number} attempt {a.Attempt} {a.State}");
+        }
+
+        output.WriteLine($"paused after {pausedAfter.TotalSeconds:0.0} s, completed after {clock.Elapsed.TotalSeconds:0.0} s, {failedAttempts} failed attempts, {trials.Sum(t => t.Attempt)} attempts in all");
         // Without the breaker every trial dispatched during the outage fails maxAttempts times and is lost.
         Assert.InRange(failedAttempts, 5, 10);
         Assert.True(clock.Elapsed > TimeSpan.FromSeconds(55), "the study completed before the outage could have ended");

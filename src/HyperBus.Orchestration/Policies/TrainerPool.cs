@@ -58,8 +58,11 @@ public sealed class TrainerPool
 
     public TimeSpan BreakDuration => TimeSpan.FromSeconds(Spec.BreakSeconds);
 
+    /// <summary>How every pause reason of a trainer pool starts, so a resume can tell a pool's pause from a person's.</summary>
+    public const string PauseReasonPrefix = "paused: trainer ";
+
     /// <summary>Why its studies are paused, as status, progress displays and StudyProgressed show it.</summary>
-    public string PauseReason => $"paused: trainer {Kind} failing: {LastError}";
+    public string PauseReason => $"{PauseReasonPrefix}{Kind} failing: {LastError}";
 
     /// <summary>Counts an attempt's outcome; returns true when the pool is broken afterwards (the failure is the pool's, not the trial's).</summary>
     public bool Record(Guid trialId, int attempt, PoolOutcome outcome)

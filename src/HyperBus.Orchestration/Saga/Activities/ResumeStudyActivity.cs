@@ -24,6 +24,8 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             return;
         }
 
+        // Paused by its trainer pool: every retry held back for the pool goes now, whatever time it was put off to.
+        var pausedByPool = context.Saga.PauseReason?.StartsWith(Policies.TrainerPool.PauseReasonPrefix, StringComparison.Ordinal) == true;
         context.Saga.PauseReason = null;
         context.Saga.Next = Saga.StudyEnd.Running;
         transaction.Write(w => w.SetStudyStatus(id, StudyStatus.Running, null));
@@ -37,11 +39,11 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             }
         }
 
-        // Retries whose wait is over (held back while the trainer pool was broken) go now; later ones keep their time.
+        // Retries whose wait is over go now; later ones keep their time (a restart keeps the schedule).
         var resumedAt = time.GetUtcNow();
         foreach (var ((trialId, attempt), due) in study.Waiting)
         {
-            if (due <= resumedAt && study.Find(trialId) is { IsFinished: false } waiting && waiting.Attempt == attempt)
+            if ((due <= resumedAt || pausedByPool) && study.Find(trialId) is { IsFinished: false } waiting && waiting.Attempt == attempt)
             {
                 TrialDispatch.Request(transaction, study, waiting, resumedAt);
             }
