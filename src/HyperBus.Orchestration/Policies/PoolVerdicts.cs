@@ -1,4 +1,5 @@
 using HyperBus.Contracts;
+using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
 using HyperBus.Orchestration.Runtime;
 
@@ -9,7 +10,7 @@ namespace HyperBus.Orchestration.Policies;
 /// says into study changes: a failure while the pool is broken is the pool's (the trial keeps its attempts and waits for
 /// the probe) and pauses the pool's studies; a success that closes the breaker resumes them. One per message (scoped).
 /// </summary>
-public sealed class PoolVerdicts(TrialPolicies policies, StudyRuntimeRegistry registry, StudyTransaction transaction)
+public sealed class PoolVerdicts(TrialPolicies policies, StudyRuntimeRegistry registry, StudyTransaction transaction, IOrchestrationStore store)
 {
     /// <summary>How many of a trial's attempts failed because its pool was broken; they do not count against <c>maxAttempts</c>.</summary>
     public const string PoolFailuresKey = "policy.poolFailures";
@@ -41,9 +42,10 @@ public sealed class PoolVerdicts(TrialPolicies policies, StudyRuntimeRegistry re
 
     /// <summary>
     /// Counts the success; when it closes a broken breaker (the probe came back), resumes the studies the pool paused,
-    /// including this one when its stored pause reason names the pool (a restart forgot the rest).
+    /// including this one when its stored pause reason names the pool (a restart forgot the rest). A study someone paused
+    /// by hand before the pool broke keeps its own reason, so it is left paused.
     /// </summary>
-    public void Succeeded(StudyRuntime study, Trial trial, string? currentPauseReason)
+    public async Task SucceededAsync(StudyRuntime study, Trial trial, string? currentPauseReason, CancellationToken cancellationToken)
     {
         var pool = policies.Pool(study);
         var wasBroken = pool.IsBroken;
@@ -52,7 +54,7 @@ public sealed class PoolVerdicts(TrialPolicies policies, StudyRuntimeRegistry re
             return;
         }
 
-        if (currentPauseReason?.StartsWith($"paused: trainer {pool.Kind} failing", StringComparison.Ordinal) == true)
+        if (NamesPool(currentPauseReason, pool))
         {
             pool.PausedStudies.TryAdd(study.StudyId, 0);
         }
@@ -64,11 +66,18 @@ public sealed class PoolVerdicts(TrialPolicies policies, StudyRuntimeRegistry re
 
         foreach (var id in pool.PausedStudies.Keys)
         {
-            transaction.Publish(id, new ResumeStudy(id));
+            var reason = id == study.StudyId ? currentPauseReason : (await store.LoadSagaAsync(id, cancellationToken))?.PauseReason;
+            if (NamesPool(reason, pool))
+            {
+                transaction.Publish(id, new ResumeStudy(id));
+            }
         }
 
         pool.PausedStudies.Clear();
     }
+
+    private static bool NamesPool(string? pauseReason, TrainerPool pool) =>
+        pauseReason?.StartsWith($"{TrainerPool.PauseReasonPrefix}{pool.Kind} failing", StringComparison.Ordinal) == true;
 
     /// <summary>The trial's attempt number as far as <c>maxAttempts</c> is concerned: its attempts less those the pool failed.</summary>
     public static int CountedAttempt(Trial trial) =>

@@ -70,6 +70,32 @@ public sealed class When_a_trainer_pool_keeps_failing : IDisposable
         Assert.Equal(StudyStatus.Cancelled, (await host.Store.GetStudyAsync(id))!.Status);
     }
 
+    [Fact]
+    public async Task A_study_paused_by_hand_on_the_same_pool_stays_paused_when_the_pool_recovers()
+    {
+        var probe = new TrainerProbe { Outage = true };
+        await using var host = await HostHarness.StartAsync(_store.Path, probe: probe);
+        var byHand = Guid.NewGuid();
+        // One trial at a time and a long backoff: it fails once, too few to break the pool by itself.
+        await host.SubmitAsync(Spec("by-hand").Replace("parallelism: 3", "parallelism: 1", StringComparison.Ordinal)
+            .Replace("delaySeconds: 0.2", "delaySeconds: 60", StringComparison.Ordinal), byHand);
+        await host.WaitForTrialsAsync(byHand, 1);
+        await host.Harness.Bus.Publish(new PauseStudy(byHand, "maintenance window"));
+        await WaitForStatusAsync(host, byHand, StudyStatus.Paused);
+        Assert.Equal("maintenance window", (await ((IOrchestrationStore)host.Store).LoadSagaAsync(byHand))!.PauseReason);
+        var broken = Guid.NewGuid();
+        var events = host.Follow(broken);
+        await host.SubmitAsync(Spec("broken"), broken);
+        await WaitForStatusAsync(host, broken, StudyStatus.Paused);
+
+        probe.Outage = false;
+        var completed = await HostHarness.WaitForEndAsync(broken, events);
+
+        Assert.Equal((6, 0), (completed.Completed, completed.Failed));
+        var saga = await ((IOrchestrationStore)host.Store).LoadSagaAsync(byHand);
+        Assert.Equal(("Paused", "maintenance window"), (saga!.State, saga.PauseReason));
+    }
+
     public void Dispose() => _store.Dispose();
 
     private static async Task WaitForStatusAsync(HostHarness host, Guid id, StudyStatus status)

@@ -62,7 +62,7 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
         study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
         study.Workers.TryRemove((trial.Id, trial.Attempt), out _);
         StudyProgress.Publish(transaction, study, now);
-        pools.Succeeded(study, trial, context.Saga.PauseReason);
+        await pools.SucceededAsync(study, trial, context.Saga.PauseReason, context.CancellationToken);
     }
 
     private void Fail(BehaviorContext<StudyState, TrialCompleted> context, StudyRuntime study, Trial trial, string error, bool retryable)
