@@ -42,6 +42,18 @@ public sealed class TrainerPoolTests : IDisposable
     }
 
     [Fact]
+    public void With_the_defaults_a_burst_of_first_attempt_failures_between_successes_does_not_break_it()
+    {
+        var pool = new TrainerPool("flaky", CircuitBreakerSpec.Default, _registry, _time);
+
+        // Parallelism 3, every first attempt fails: three fail, a retry succeeds and the trial it frees fails at once.
+        foreach (var failed in new[] { true, true, true, false, true, false, true, false, true, false, false, false })
+        {
+            Assert.False(pool.Record(Guid.NewGuid(), 1, failed ? new PoolOutcome("simulated crash") : PoolOutcome.Success));
+        }
+    }
+
+    [Fact]
     public void One_probe_goes_after_the_break_and_its_success_closes_the_breaker()
     {
         var pool = BrokenPool();
