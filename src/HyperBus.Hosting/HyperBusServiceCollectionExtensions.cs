@@ -3,6 +3,7 @@ using HyperBus.Orchestration.Hosting;
 using HyperBus.Orchestration.Leases;
 using HyperBus.Orchestration.Metrics;
 using HyperBus.Orchestration.Outbox;
+using HyperBus.Orchestration.Policies;
 using HyperBus.Orchestration.Runtime;
 using HyperBus.Orchestration.Saga;
 using HyperBus.Orchestration.Saga.Repository;
@@ -89,6 +90,7 @@ public static class HyperBusServiceCollectionExtensions
         services.TryAddScoped<AttemptFailure>();
         services.AddHostedService<DeadlineWatcher>();
         services.AddHostedService<LeaseKeeper>();
+        services.AddTrialPolicies();
         if (options.Transport == BusTransport.RabbitMq)
         {
             // A broker-backed host outlives its studies' processes; an in-memory tune runs only its own study.

@@ -87,6 +87,12 @@ internal static class SqliteSchema
             PRIMARY KEY (study_id, reason));
         INSERT INTO study_sagas (study_id, state, version) SELECT id, status, 1 FROM studies WHERE true ON CONFLICT (study_id) DO NOTHING;
         """,
+        // Trial policies (issue 15): a retry waiting out its backoff keeps its due time here, and the time its request
+        // was sent once it was; both NULL for attempts requested at once.
+        """
+        ALTER TABLE trial_attempts ADD COLUMN due_at TEXT NULL;
+        ALTER TABLE trial_attempts ADD COLUMN requested_at TEXT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -9,7 +9,7 @@ namespace HyperBus.Storage;
 /// <see cref="SqliteStudyStore"/> write method and by a commit that bundles several. Every conditional write is
 /// one UPDATE guarded by the trial's attempt and state, so concurrent writers cannot both win.
 /// </summary>
-internal sealed class SqliteStudyWriter(SqliteConnection connection, SqliteTransaction transaction) : IStudyWriter
+internal sealed partial class SqliteStudyWriter(SqliteConnection connection, SqliteTransaction transaction) : IStudyWriter
 {
     public bool CreateStudy(StudyRecord study) => Run($"""
         INSERT INTO studies ({SqliteRows.StudyColumns}) VALUES (@id, @name, @spec, @direction, @status, @created, @finished)

@@ -7,7 +7,7 @@ namespace HyperBus.Storage.Tests;
 /// What a store that serves the optimizer host must do beyond <see cref="StudyStoreContract"/>: commits are all or
 /// nothing, sagas are versioned, leases have one owner, the outbox keeps what is not yet relayed.
 /// </summary>
-public abstract class OrchestrationStoreContract : StudyStoreContract
+public abstract partial class OrchestrationStoreContract : StudyStoreContract
 {
     private IOrchestrationStore Host => (IOrchestrationStore)Store;
 

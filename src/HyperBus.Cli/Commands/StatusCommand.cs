@@ -45,7 +45,11 @@ public static class StatusCommand
             var rows = new List<StudyStatusRow>();
             foreach (var record in records)
             {
-                rows.Add(StudyStatusRow.From(record, await store.LoadTrialsAsync(record.Id, ct)) with { Dropped = await store.LoadDropCountsAsync(record.Id, ct) });
+                rows.Add(StudyStatusRow.From(record, await store.LoadTrialsAsync(record.Id, ct)) with
+                {
+                    Dropped = await store.LoadDropCountsAsync(record.Id, ct),
+                    PauseReason = record.Status == StudyStatus.Paused ? (await store.LoadSagaAsync(record.Id, ct))?.PauseReason : null,
+                });
             }
 
             if (result.GetValue(SharedOptions.Json))
@@ -67,6 +71,13 @@ public static class StatusCommand
             }
 
             AnsiConsole.Write(table);
+            foreach (var r in rows.Where(r => r.PauseReason is not null))
+            {
+                // The reason of a pool's pause starts with "paused:" already; a person's is a free text.
+                var reason = r.PauseReason!.StartsWith("paused", StringComparison.Ordinal) ? r.PauseReason : $"paused: {r.PauseReason}";
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(r.Study)}: {Markup.Escape(reason)}[/]");
+            }
+
             foreach (var r in rows.Where(r => r.Warning is not null))
             {
                 AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(r.Study)}: waiting: {Markup.Escape(r.Warning!)}[/]");

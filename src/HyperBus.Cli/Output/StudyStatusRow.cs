@@ -15,6 +15,9 @@ public sealed record StudyStatusRow(string Study, Guid StudyId, string State, st
     /// <summary>Why the study's running trials wait (no worker serves its trainer kind), as the host recorded it; null when nothing is wrong.</summary>
     public string? Warning { get; init; }
 
+    /// <summary>Why a paused study is paused (<c>paused: trainer KIND failing: ERROR</c> when its trainer pool broke); null otherwise.</summary>
+    public string? PauseReason { get; init; }
+
     public static StudyStatusRow From(StudyRecord record, IReadOnlyList<Trial> trials)
     {
         var best = new StudyView(record.Id, HyperBus.Core.Space.SearchSpace.Create([]), record.Direction, trials).Best;

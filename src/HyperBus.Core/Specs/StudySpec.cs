@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HyperBus.Core.Space;
+using HyperBus.Core.Specs.Policies;
 using HyperBus.Core.Trials;
 
 namespace HyperBus.Core.Specs;
@@ -26,7 +27,10 @@ public sealed record StudySpec
     public int Parallelism { get; init; } = 1;
 
     /// <summary>Attempts per trial before it is marked failed (a first try plus retries).</summary>
-    public int MaxAttempts { get; init; } = 2;
+    public int MaxAttempts => Policy.Retry.MaxAttempts;
+
+    /// <summary>Retry with backoff, circuit breaker, hedging and rate limit for the study's attempts.</summary>
+    public TrialPolicySpec Policy { get; init; } = TrialPolicySpec.Default;
 
     /// <summary>How long an attempt may go without finishing or reporting before it is failed.</summary>
     public double TrialTimeoutSeconds { get; init; } = 3600;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HyperBus.Core.Specs.Policies;
 using HyperBus.Core.Trials;
 
 namespace HyperBus.Core.Specs;
@@ -48,7 +49,7 @@ public static class StudySpecParser
         var metric = ObjectiveNamesSpecReader.Read(r, directions, r.String("metric"));
         var trials = r.Integer("trials", 1, MaxTrials);
         var parallelism = r.Integer("parallelism", 1, MaxParallelism) ?? 1;
-        var maxAttempts = r.Integer("maxAttempts", 1, 100) ?? 2;
+        var policy = TrialPolicySpecReader.Read(r);
         var timeout = r.Number("trialTimeoutSeconds", 1, 30 * 24 * 3600) ?? 3600;
         var trainer = r.String("trainer", required: true);
         if (trainer is not null && catalogs.Trainers is { } known && !known.Contains(trainer))
@@ -89,7 +90,7 @@ public static class StudySpecParser
             Metric = metric,
             Trials = (int)(trials ?? MaxTrials),
             Parallelism = (int)parallelism,
-            MaxAttempts = (int)maxAttempts,
+            Policy = policy,
             TrialTimeoutSeconds = timeout,
             Sampler = sampler!,
             Scheduler = scheduler!,

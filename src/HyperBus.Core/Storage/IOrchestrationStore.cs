@@ -34,4 +34,7 @@ public interface IOrchestrationStore : IStudyStore
 
     /// <summary>How many messages about the study were dropped, by reason (late, duplicate, stale attempt, finished study).</summary>
     Task<IReadOnlyDictionary<string, long>> LoadDropCountsAsync(Guid studyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The study's attempts the trial policy scheduled for later (retries after a backoff), waiting or already requested.</summary>
+    Task<IReadOnlyList<ScheduledAttempt>> LoadScheduledAttemptsAsync(Guid studyId, CancellationToken cancellationToken = default);
 }

@@ -23,4 +23,10 @@ public interface IStudyWriter
     bool FinishTrial(Guid trialId, int attempt, TrialOutcome outcome);
 
     bool SetTrialAttribute(Guid trialId, string key, string value);
+
+    /// <summary>Puts the trial's (not yet requested) attempt off until <paramref name="dueAt"/>; see <see cref="ScheduledAttempt"/>.</summary>
+    bool ScheduleAttempt(Guid trialId, int attempt, DateTimeOffset dueAt);
+
+    /// <summary>Records that a scheduled attempt's request was sent, so a restart does not send it again.</summary>
+    bool MarkScheduledAttemptRequested(Guid trialId, int attempt, DateTimeOffset at);
 }

@@ -1,4 +1,5 @@
 using HyperBus.Contracts;
+using HyperBus.Orchestration.Policies;
 
 namespace HyperBus.Orchestration.Hosting;
 
@@ -6,7 +7,7 @@ namespace HyperBus.Orchestration.Hosting;
 public static class HostMessages
 {
     public static readonly IReadOnlySet<string> Types = new HashSet<string>(
-        new[] { typeof(SubmitStudy), typeof(CancelStudy), typeof(PauseStudy), typeof(ResumeStudy), typeof(TrialStarted), typeof(TrialReported), typeof(TrialCompleted), typeof(TrialFailed) }
+        new[] { typeof(SubmitStudy), typeof(CancelStudy), typeof(PauseStudy), typeof(ResumeStudy), typeof(TrialStarted), typeof(TrialReported), typeof(TrialCompleted), typeof(TrialFailed), typeof(AttemptDue) }
             .Select(Urn),
         StringComparer.Ordinal);
 
@@ -23,6 +24,7 @@ public static class HostMessages
         TrialReported m => m.StudyId,
         TrialCompleted m => m.StudyId,
         TrialFailed m => m.StudyId,
+        AttemptDue m => m.StudyId,
         _ => null,
     };
 }

@@ -38,6 +38,9 @@ public sealed class HyperBusOptions
     /// <summary>How often the host looks for attempts past their deadline.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the host looks for attempts whose retry backoff is over (the resolution of retry delays).</summary>
+    public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How often a broker-backed host checks that its running studies' trainer queues have consumers.</summary>
     public TimeSpan TrainerQueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -14,6 +14,8 @@ public static class OutboxCodec
     private static readonly Dictionary<string, Type> Types = new[]
     {
         typeof(TrialRequested), typeof(TrialDecision), typeof(StudySubmitted), typeof(StudyRejected), typeof(StudyProgressed), typeof(StudyCompleted),
+        // A trainer pool's breaker pauses and resumes the other studies on the pool (issue 15).
+        typeof(PauseStudy), typeof(ResumeStudy),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static OutboxMessage Encode<T>(Guid studyId, T message, string destination)

@@ -11,14 +11,16 @@ namespace HyperBus.Orchestration.Runtime;
 public sealed class StudyLoader
 {
     private readonly IStudyStore _store;
+    private readonly IOrchestrationStore _schedules;
     private readonly StudyRuntimeRegistry _registry;
     private readonly StudyFactory _factory;
     private readonly TimeProvider _time;
     private readonly ILogger<StudyLoader> _logger;
 
-    public StudyLoader(IStudyStore store, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger)
+    public StudyLoader(IStudyStore store, IOrchestrationStore schedules, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger)
     {
         _store = store;
+        _schedules = schedules;
         _registry = registry;
         _factory = factory;
         _time = time;
@@ -51,6 +53,17 @@ public sealed class StudyLoader
             // The trial clock even for requests not yet taken: a host killed between storing a trial and
             // sending its request leaves no request behind, and this deadline is what retries that trial.
             runtime.ExtendDeadline(t.Id, t.Attempt, now);
+        }
+
+        // Retries still waiting out their backoff wait on, with no deadline until they are requested.
+        var current = trials.Where(t => !t.IsFinished).ToDictionary(t => t.Id, t => t.Attempt);
+        foreach (var waiting in await _schedules.LoadScheduledAttemptsAsync(studyId, cancellationToken))
+        {
+            if (waiting.RequestedAt is null && current.GetValueOrDefault(waiting.TrialId) == waiting.Attempt)
+            {
+                runtime.Deadlines.TryRemove((waiting.TrialId, waiting.Attempt), out _);
+                runtime.Waiting[(waiting.TrialId, waiting.Attempt)] = waiting.DueAt;
+            }
         }
 
         runtime = _registry.GetOrAdd(runtime);

@@ -51,6 +51,12 @@ public sealed class StudyRuntime
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Deadlines { get; } = new();
 
     /// <summary>
+    /// Attempts the trial policy put off (retries waiting out their backoff) and when they are due, read by the
+    /// attempt scheduler on another thread. Their trials count as running: they keep their slot while they wait.
+    /// </summary>
+    public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Waiting { get; } = new();
+
+    /// <summary>
     /// How long a requested attempt may wait for a worker. Time in the queue is not the trial's fault
     /// (parallelism above the workers' capacity queues requests by design); this only catches a request
     /// that was lost, which durable queues make rare.

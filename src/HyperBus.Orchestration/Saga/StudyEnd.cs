@@ -17,4 +17,7 @@ public enum StudyEnd
 
     /// <summary>It was admitted or resumed and runs.</summary>
     Running,
+
+    /// <summary>Its trainer pool is failing: no new trials until the pool's probe succeeds or someone resumes it.</summary>
+    Paused,
 }

@@ -1,4 +1,5 @@
 using HyperBus.Contracts;
+using HyperBus.Orchestration.Policies;
 using HyperBus.Orchestration.Saga.Activities;
 using MassTransit;
 
@@ -24,6 +25,7 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
         Event(() => TrialReported, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.ExecuteAsync(UnknownStudy.AnswerStopAsync)));
         Event(() => TrialCompleted, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
         Event(() => TrialFailed, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
+        Event(() => AttemptDue, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Discard()));
 
         Initially(
             When(Submitted)
@@ -43,6 +45,9 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
                 .Activity(x => x.OfType<FillSlotsActivity<TrialFailed>>())
                 .MoveOn(this),
             When(PauseRequested).Activity(x => x.OfType<PauseStudyActivity>()).TransitionTo(Paused));
+
+        // A retry waiting out its backoff belongs to a trial already in flight, so it goes out while paused too.
+        During(Running, Paused, When(AttemptDue).Activity(x => x.OfType<DispatchAttemptActivity>()));
 
         During(Paused,
             When(TrialStarted).Activity(x => x.OfType<RecordStartActivity>()),
@@ -68,6 +73,7 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
             When(TrialReported).Activity(x => x.OfType<DropLateMessageActivity<TrialReported>>()),
             When(TrialCompleted).Activity(x => x.OfType<DropLateMessageActivity<TrialCompleted>>()),
             When(TrialFailed).Activity(x => x.OfType<DropLateMessageActivity<TrialFailed>>()),
+            Ignore(AttemptDue),
             Ignore(CancelRequested),
             Ignore(PauseRequested),
             Ignore(Submitted));
@@ -103,4 +109,6 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
     public Event<TrialCompleted> TrialCompleted { get; private set; } = null!;
 
     public Event<TrialFailed> TrialFailed { get; private set; } = null!;
+
+    public Event<AttemptDue> AttemptDue { get; private set; } = null!;
 }

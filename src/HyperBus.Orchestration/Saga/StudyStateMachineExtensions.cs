@@ -11,6 +11,7 @@ public static class StudyStateMachineExtensions
             .If(c => c.Saga.Next == StudyEnd.Running, b => b.TransitionTo(machine.Running))
             .If(c => c.Saga.Next == StudyEnd.Completed, b => b.TransitionTo(machine.Completed))
             .If(c => c.Saga.Next == StudyEnd.Failed, b => b.TransitionTo(machine.Failed))
+            .If(c => c.Saga.Next == StudyEnd.Paused, b => b.TransitionTo(machine.Paused))
             .If(c => c.Saga.Next == StudyEnd.Rejected, b => b.Finalize())
             .Then(c => c.Saga.Next = StudyEnd.None);
 }

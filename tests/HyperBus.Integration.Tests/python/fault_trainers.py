@@ -57,3 +57,18 @@ def fifo_artifact(ctx: TrialContext) -> dict:
     if not os.path.exists(fifo):
         os.mkfifo(fifo)
     return {"value": value, "artifact": fifo}
+
+
+_outage_started: float | None = None
+
+
+@trainer("fault-outage")
+def outage(ctx: TrialContext) -> float:
+    """Fails every attempt for the first ``outageSeconds`` (fixed, default 60) after this worker's first attempt, then recovers."""
+    global _outage_started  # noqa: PLW0603 - the outage is the worker's, not one trial's
+    now = time.monotonic()
+    if _outage_started is None:
+        _outage_started = now
+    if now - _outage_started < float(ctx.params.get("outageSeconds", 60)):
+        raise RuntimeError("CUDA error: all CUDA-capable devices are busy or unavailable")
+    return (float(ctx.params["x"]) - 0.3) ** 2

@@ -33,7 +33,7 @@ public sealed class When_a_trainer_fails : IDisposable
     }
 
     [Fact]
-    public async Task Trials_that_always_throw_are_failed_after_max_attempts_and_the_study_ends_failed()
+    public async Task Without_a_breaker_trials_that_always_throw_are_failed_after_max_attempts_and_the_study_ends_failed()
     {
         await using var host = await HostHarness.StartAsync(_store.Path);
         var completed = await host.RunAsync($$"""
@@ -41,6 +41,8 @@ public sealed class When_a_trainer_fails : IDisposable
             trials: 4
             parallelism: 2
             maxAttempts: 3
+            retry: { delaySeconds: 0 }
+            circuitBreaker: false
             trainer: {{FlakyTrainer.Kind}}
             fixed: { mode: always }
             space: { x: { type: float, low: 0, high: 1 } }

@@ -15,6 +15,9 @@ public sealed class TrainerProbe
     /// <summary>When set, trainers wait on it before finishing (to hold trials in flight).</summary>
     public SemaphoreSlim? Gate { get; set; }
 
+    /// <summary>While set, <see cref="FlakyTrainer"/> in mode <c>outage</c> fails every attempt (a trainer pool that is down).</summary>
+    public bool Outage { get; set; }
+
     /// <summary>Released once per trainer that started, so a test can wait for a trial to be in flight.</summary>
     public SemaphoreSlim Started { get; } = new(0);
 

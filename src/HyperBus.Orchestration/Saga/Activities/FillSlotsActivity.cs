@@ -16,7 +16,7 @@ public sealed class FillSlotsActivity<TMessage>(StudyLoader loader, SlotFiller f
 {
     protected override async Task ExecuteAsync(BehaviorContext<StudyState, TMessage> context)
     {
-        if (context.Saga.Next == StudyEnd.Rejected || await loader.GetAsync(context.Saga.CorrelationId, context.CancellationToken) is not { } study)
+        if (context.Saga.Next is StudyEnd.Rejected or StudyEnd.Paused || await loader.GetAsync(context.Saga.CorrelationId, context.CancellationToken) is not { } study)
         {
             return;
         }

@@ -15,6 +15,10 @@ public sealed class RecordFailureActivity(StudyLoader loader, StudyTransaction t
             StaleMessages.Current(study, transaction, m.TrialId, m.Attempt, nameof(TrialFailed), logger) is { } trial)
         {
             failure.Record(study, trial, m.Error, m.Retryable);
+            if (failure.PauseReason is { } reason)
+            {
+                StudyPause.Apply(context.Saga, transaction, study, reason);
+            }
         }
     }
 }

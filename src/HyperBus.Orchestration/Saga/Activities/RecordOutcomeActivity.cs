@@ -1,6 +1,7 @@
 using HyperBus.Contracts;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Policies;
 using HyperBus.Orchestration.Runtime;
 using HyperBus.Orchestration.Verification;
 using MassTransit;
@@ -12,7 +13,8 @@ namespace HyperBus.Orchestration.Saga.Activities;
 /// Records a finished attempt as completed or pruned, after verifying its artifact; a non-finite value or a rejected
 /// artifact fails the attempt instead.
 /// </summary>
-public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction transaction, AttemptFailure failure, TimeProvider time, ILogger<RecordOutcomeActivity> logger, ITrialVerifier? verifier = null)
+public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction transaction, AttemptFailure failure, PoolVerdicts pools, TimeProvider time,
+    ILogger<RecordOutcomeActivity> logger, ITrialVerifier? verifier = null)
     : StudyActivity<TrialCompleted>
 {
     protected override async Task ExecuteAsync(BehaviorContext<StudyState, TrialCompleted> context)
@@ -26,7 +28,7 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
 
         if (!double.IsFinite(m.Value))
         {
-            failure.Record(study, trial, $"the objective is {m.Value}, not a finite number", retryable: true);
+            Fail(context, study, trial, $"the objective is {m.Value}, not a finite number", retryable: true);
             return;
         }
 
@@ -40,7 +42,7 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
             : null;
         if (verdict?.Error is { } rejected)
         {
-            failure.Record(study, trial, rejected, verdict.Retryable);
+            Fail(context, study, trial, rejected, verdict.Retryable);
             return;
         }
 
@@ -60,5 +62,15 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
         study.Deadlines.TryRemove((trial.Id, trial.Attempt), out _);
         study.Workers.TryRemove((trial.Id, trial.Attempt), out _);
         StudyProgress.Publish(transaction, study, now);
+        await pools.SucceededAsync(study, trial, context.Saga.PauseReason, context.CancellationToken);
+    }
+
+    private void Fail(BehaviorContext<StudyState, TrialCompleted> context, StudyRuntime study, Trial trial, string error, bool retryable)
+    {
+        failure.Record(study, trial, error, retryable);
+        if (failure.PauseReason is { } reason)
+        {
+            StudyPause.Apply(context.Saga, transaction, study, reason);
+        }
     }
 }

@@ -24,15 +24,28 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             return;
         }
 
+        // Paused by its trainer pool: every retry held back for the pool goes now, whatever time it was put off to.
+        var pausedByPool = context.Saga.PauseReason?.StartsWith(Policies.TrainerPool.PauseReasonPrefix, StringComparison.Ordinal) == true;
         context.Saga.PauseReason = null;
         context.Saga.Next = Saga.StudyEnd.Running;
         transaction.Write(w => w.SetStudyStatus(id, StudyStatus.Running, null));
         if (wasCancelled || options.Transport == BusTransport.InMemory)
         {
             var now = time.GetUtcNow();
-            foreach (var trial in study.Trials.Where(t => !t.IsFinished))
+            // A retry still waiting out its backoff keeps its schedule: the attempt scheduler requests it when due.
+            foreach (var trial in study.Trials.Where(t => !t.IsFinished && !study.Waiting.ContainsKey((t.Id, t.Attempt))))
             {
                 TrialDispatch.Request(transaction, study, trial, now);
+            }
+        }
+
+        // Retries whose wait is over go now; later ones keep their time (a restart keeps the schedule).
+        var resumedAt = time.GetUtcNow();
+        foreach (var ((trialId, attempt), due) in study.Waiting)
+        {
+            if ((due <= resumedAt || pausedByPool) && study.Find(trialId) is { IsFinished: false } waiting && waiting.Attempt == attempt)
+            {
+                TrialDispatch.Request(transaction, study, waiting, resumedAt);
             }
         }
 
