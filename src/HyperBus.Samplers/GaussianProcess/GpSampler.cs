@@ -15,6 +15,7 @@ public sealed class GpSampler : ISampler
 {
     private readonly GpSamplerOptions _options;
     private readonly SobolSampler _startup;
+    private readonly KernelFitCache _fits = new();
 
     public GpSampler(GpSamplerOptions options)
     {
@@ -30,26 +31,12 @@ public sealed class GpSampler : ISampler
             return _startup.Suggest(study, count);
         }
 
-        if (completed.Count > _options.MaxObservations)
-        {
-            var half = _options.MaxObservations / 2;
-            var best = completed.OrderBy(t => study.ToLoss(t.Value!.Value)).Take(half);
-            completed = [.. best.Union(completed.TakeLast(_options.MaxObservations - half)).OrderBy(t => t.Number)];
-        }
-
         var encoding = new GpEncoding(study.Space);
-        var x = completed.Select(t => encoding.Encode(t.Params)).ToList();
-        var losses = LossWarping.Apply([.. completed.Select(t => study.ToLoss(t.Value!.Value))]);
-        var mean = losses.Average();
-        var std = Math.Sqrt(losses.Sum(v => (v - mean) * (v - mean)) / losses.Length);
-        std = std > 1e-12 ? std : 1;
-        var y = losses.Select(v => (v - mean) / std).ToList();
+        var data = GpTrainingData.From(study, completed, encoding, _options.MaxObservations);
+        var x = data.X;
+        var y = data.Y;
         var first = study.NextTrialNumber;
-        // Hyperparameters come from at most FitObservations trials (the best half and the most recent
-        // half): the likelihood costs n³ per evaluation, and a subset pins lengthscales down well enough.
-        var fitIndices = FitSubset(y, _options.FitObservations);
-        var parameters = KernelFit.Fit(
-            [.. fitIndices.Select(i => x[i])], [.. fitIndices.Select(i => y[i])], encoding.Categorical, TrialRandom.For(_options.Seed, first, 1), _options.Restarts, 25);
+        var parameters = FitKernel(study, completed, encoding);
         var bestLoss = y.Min();
         var incumbents = y.Select((v, i) => (v, i)).OrderBy(t => t.v).Take(5).Select(t => x[t.i]).ToList();
 
@@ -76,16 +63,18 @@ public sealed class GpSampler : ISampler
         return result;
     }
 
-    private static List<int> FitSubset(List<double> y, int size)
+    /// <summary>Kernel hyperparameters fitted on the first <see cref="GpFitSchedule.RefitPoint"/> completed trials (cached until the schedule moves on).</summary>
+    internal KernelParameters FitKernel(StudyView study, List<Trial> completed, GpEncoding encoding)
     {
-        if (y.Count <= size)
+        var prefix = completed.Take(GpFitSchedule.RefitPoint(completed.Count)).ToList();
+        return _fits.GetOrFit(prefix, () =>
         {
-            return [.. Enumerable.Range(0, y.Count)];
-        }
-
-        var best = Enumerable.Range(0, y.Count).OrderBy(i => y[i]).Take(size / 2);
-        var recent = Enumerable.Range(y.Count - (size - (size / 2)), size - (size / 2));
-        var chosen = best.Union(recent).Order().ToList();
-        return chosen;
+            // Hyperparameters come from at most FitObservations trials (the best half and the most recent
+            // half): the likelihood costs n³ per evaluation, and a subset pins lengthscales down well enough.
+            var data = GpTrainingData.From(study, prefix, encoding, _options.MaxObservations);
+            var fit = data.Subset(_options.FitObservations);
+            return KernelFit.Fit(
+                [.. fit.Select(i => data.X[i])], [.. fit.Select(i => data.Y[i])], encoding.Categorical, TrialRandom.For(_options.Seed, prefix[^1].Number + 1, 1), _options.Restarts, 25);
+        });
     }
 }
