@@ -10,7 +10,7 @@ namespace HyperBus.Bench;
 /// <summary>The HyperBus samplers the benchmark compares, built through the catalog exactly as a spec would.</summary>
 public static class BenchSamplers
 {
-    public static IReadOnlyList<string> Names { get; } = ["random", "sobol", "tpe", "tpe-mv", "gp", "cmaes"];
+    public static IReadOnlyList<string> Names { get; } = ["random", "sobol", "tpe", "tpe-mv", "gp", "cmaes", "turbo", "auto"];
 
     public static ISampler Create(string name, int seed, SearchSpace space)
     {

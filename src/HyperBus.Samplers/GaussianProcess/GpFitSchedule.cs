@@ -11,9 +11,9 @@ internal static class GpFitSchedule
     public const int EveryTrialUntil = 100;
 
     /// <summary>How many of the first completed trials the fit for a history of <paramref name="completed"/> uses (non-decreasing in it).</summary>
-    public static int RefitPoint(int completed)
+    public static int RefitPoint(int completed, int everyTrialUntil = EveryTrialUntil)
     {
-        if (completed < EveryTrialUntil)
+        if (completed < everyTrialUntil)
         {
             return completed;
         }

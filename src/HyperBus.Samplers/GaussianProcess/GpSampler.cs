@@ -15,6 +15,7 @@ public sealed class GpSampler : ISampler
 {
     private readonly GpSamplerOptions _options;
     private readonly SobolSampler _startup;
+    private const double NoisyFit = 0.01;
     private readonly KernelFitCache _fits = new();
 
     public GpSampler(GpSamplerOptions options)
@@ -37,7 +38,7 @@ public sealed class GpSampler : ISampler
         var y = data.Y;
         var first = study.NextTrialNumber;
         var parameters = FitKernel(study, completed, encoding);
-        var bestLoss = y.Min();
+        var bestLoss = ReferenceLoss(x, y, parameters, encoding);
         var incumbents = y.Select((v, i) => (v, i)).OrderBy(t => t.v).Take(5).Select(t => x[t.i]).ToList();
 
         // Lies: running trials at the mean, pruned ones at the worst value seen.
@@ -61,6 +62,23 @@ public sealed class GpSampler : ISampler
         }
 
         return result;
+    }
+
+    /// <summary>EI's reference: the best observed loss, or, when the fit finds real noise, the lowest posterior mean at an observed point.</summary>
+    /// <remarks>
+    /// With noise the smallest observation is mostly a lucky draw; improving on it sends EI after noise.
+    /// The posterior mean ("plug-in" EI) is the GP's own estimate of the best trial's true loss. Below a
+    /// noise variance of <see cref="NoisyFit"/> (standardised units) the two are the same within the fit.
+    /// </remarks>
+    private static double ReferenceLoss(List<double[]> x, List<double> y, KernelParameters parameters, GpEncoding encoding)
+    {
+        if (parameters.Noise < NoisyFit)
+        {
+            return y.Min();
+        }
+
+        var model = GaussianProcessModel.Fit([.. x], [.. y], parameters, encoding.Categorical);
+        return x.Min(point => model.Predict(point).Mean);
     }
 
     /// <summary>Kernel hyperparameters fitted on the first <see cref="GpFitSchedule.RefitPoint"/> completed trials (cached until the schedule moves on).</summary>
