@@ -16,6 +16,19 @@ public static class BenchSamplers
     {
         var options = new JsonObject { ["seed"] = seed };
         var type = name;
+        // Variants for experiments: "turbo-f50" is turbo with failureTolerance 50.
+        if (name.StartsWith("turbo-f", StringComparison.Ordinal))
+        {
+            type = "turbo";
+            options["failureTolerance"] = int.Parse(name["turbo-f".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (name == "cmaes-norestart")
+        {
+            type = "cmaes";
+            options["restarts"] = false;
+        }
+
         if (name == "tpe-mv")
         {
             type = "tpe";

@@ -30,8 +30,11 @@ public static class FrontierProblems
         "hartmann6-noise20" => Box(name, TestFunctions.Hartmann6(), 6) with { NoiseStandardDeviation = 0.20 * Hartmann6Range },
         "mixed" => Mixed(),
         "conditional3" => Conditional(),
-        _ => throw new ArgumentException($"unknown frontier problem {name}; known: {string.Join(", ", Names)}", nameof(name)),
+        // The first suite's problems (bench/samplers.sh), for the batch comparison on low-dimensional ones.
+        _ => FromFirstSuite(Problem.Named(name, null)),
     };
+
+    private static FrontierProblem FromFirstSuite(Problem p) => new(p.Name, p.Space, p.Evaluate, p.Optimum);
 
     private static FrontierProblem Box(string name, TestFunction f, int d) => new(
         name,

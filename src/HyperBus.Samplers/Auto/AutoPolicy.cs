@@ -7,8 +7,9 @@ namespace HyperBus.Samplers.Auto;
 /// The rules follow bench/RESULTS.md ("Samplers at the frontier"): a global GP wins on low-dimensional
 /// spaces, numeric, mixed (ints and categoricals) and conditional alike; TPE takes spaces that are mostly
 /// categorical, where a Hamming kernel has no order to exploit; past <see cref="AutoOptions.LowDimensions"/>
-/// a global GP explores corners and a trust-region GP wins; CMA-ES takes over long high-dimensional runs,
-/// where a GP's cost per suggestion matters more than its sample efficiency.
+/// a global GP explores corners and a trust-region GP wins up to <see cref="AutoOptions.TrustRegionDimensions"/>;
+/// beyond that (10 trials per dimension at 500 trials in 50-D) CMA-ES was the more reliable of the two, and it
+/// takes over long runs too, where a GP's cost per suggestion matters more than its sample efficiency.
 /// </remarks>
 public static class AutoPolicy
 {
@@ -32,6 +33,11 @@ public static class AutoPolicy
         }
 
         // CMA-ES needs numeric parameters; a high-dimensional space with categorical ones stays on the GP.
-        return completed >= options.ModelTrials && categorical == 0 ? CmaEs : TrustRegion;
+        if (categorical > 0)
+        {
+            return TrustRegion;
+        }
+
+        return parameters.Count > options.TrustRegionDimensions || completed >= options.ModelTrials ? CmaEs : TrustRegion;
     }
 }

@@ -5,7 +5,7 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Samplers.Auto;
 
-/// <summary>Registers <c>sampler: {type: auto, seed, lowDimensions, categoricalShare, modelTrials}</c>, the sampler a spec gets when it names none.</summary>
+/// <summary>Registers <c>sampler: {type: auto, seed, lowDimensions, categoricalShare, trustRegionDimensions, modelTrials}</c>, the sampler a spec gets when it names none.</summary>
 public sealed class AutoSamplerFactory : ISamplerFactory
 {
     private readonly Func<SamplerCatalog> _catalog;
@@ -30,6 +30,7 @@ public sealed class AutoSamplerFactory : ISamplerFactory
             (int)(o.Integer("seed", int.MinValue, int.MaxValue) ?? d.Seed),
             (int)(o.Integer("lowDimensions", 1, 10000) ?? d.LowDimensions),
             o.Number("categoricalShare", 0, 1) ?? d.CategoricalShare,
+            (int)(o.Integer("trustRegionDimensions", 1, 10000) ?? d.TrustRegionDimensions),
             (int)(o.Integer("modelTrials", 1, 1000000) ?? d.ModelTrials));
     }
 }

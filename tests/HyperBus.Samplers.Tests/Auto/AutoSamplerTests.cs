@@ -40,6 +40,7 @@ public sealed class AutoSamplerTests
     {
         Assert.Equal("turbo", AutoPolicy.Choose(Box(20), 29, Options));
         Assert.Equal("cmaes", AutoPolicy.Choose(Box(20), 30, Options));
+        Assert.Equal("cmaes", AutoPolicy.Choose(Box(50), 0, Options));
     }
 
     [Fact]
