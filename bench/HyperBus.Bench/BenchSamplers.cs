@@ -29,6 +29,12 @@ public static class BenchSamplers
             options["restarts"] = false;
         }
 
+        if (name == "tpe-cl")
+        {
+            type = "tpe";
+            options["constantLiar"] = true;
+        }
+
         if (name == "tpe-mv")
         {
             type = "tpe";

@@ -15,7 +15,7 @@ namespace HyperBus.Samplers.Auto;
 public sealed class AutoSampler : IPlanningSampler
 {
     /// <summary>The trial attribute that names the sampler auto delegated the trial to.</summary>
-    public const string ChoiceAttribute = "sampler";
+    public const string ChoiceAttribute = TrialAttributeKeys.Sampler;
 
     private readonly AutoOptions _options;
     private readonly SamplerCatalog _catalog;
