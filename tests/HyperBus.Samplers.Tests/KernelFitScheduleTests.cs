@@ -33,11 +33,11 @@ public sealed class KernelFitScheduleTests
         var space = SearchSpace.Create(Enumerable.Range(0, 3).Select(i => (Parameter)new FloatParameter($"x{i}", -2, 2)));
         static double F(ParameterSet p) => p.Values.Sum(v => Math.Pow((double)v - 0.5, 2));
         var options = new GpSamplerOptions(Seed: 4, Candidates: 64, LocalSearches: 1, MaxObservations: 120, FitObservations: 40);
-        var history = Enumerable.Range(0, 110)
+        var history = Enumerable.Range(0, 210)
             .Select(n => { var p = Random.RandomSampler.SampleOne(space, Core.Sampling.TrialRandom.For(9, n)); return StudyHistory.Make(n, p, TrialState.Completed, F(p)); })
             .ToList();
         var longLived = new GpSampler(options);
-        for (var n = 110; n < 118; n++)
+        for (var n = 210; n < 218; n++)
         {
             var view = StudyHistory.View(space, history);
             var suggested = longLived.Suggest(view, 1).Single();
