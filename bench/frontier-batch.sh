@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 OUT=bench/out
 mkdir -p "$OUT"
 SEEDS=${SEEDS:-0-19}; TRIALS=${TRIALS:-100}; PROBLEMS=${PROBLEMS:-branin,hartmann6,rosenbrock5}
-SAMPLERS=${SAMPLERS:-auto,tpe,tpe-cl}
+SAMPLERS=${SAMPLERS:-auto,tpe-nocl,tpe-cl}
 dotnet build -c Release bench/HyperBus.Bench -v q -nologo >/dev/null
 B="nice -n 10 dotnet bench/HyperBus.Bench/bin/Release/net10.0/HyperBus.Bench.dll frontier --problems $PROBLEMS --seeds $SEEDS --trials $TRIALS --samplers $SAMPLERS --out $OUT/frontier-batch.jsonl"
 rm -f "$OUT/frontier-batch.jsonl"

@@ -29,10 +29,11 @@ public static class BenchSamplers
             options["restarts"] = false;
         }
 
-        if (name == "tpe-cl")
+        // The batch comparison's two TPEs: with the constant liar (now the default) and without.
+        if (name is "tpe-cl" or "tpe-nocl")
         {
             type = "tpe";
-            options["constantLiar"] = true;
+            options["constantLiar"] = name == "tpe-cl";
         }
 
         if (name == "tpe-mv")

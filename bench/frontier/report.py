@@ -57,6 +57,13 @@ def tables(data):
     return "\n".join(lines)
 
 
+def compare(a, b):
+    """yes / no / tie (within 0.1 %, e.g. both on the same local optimum)."""
+    if abs(a - b) <= 1e-3 * max(abs(a), abs(b), 1e-12):
+        return "tie"
+    return "yes" if a < b else "no"
+
+
 def verdict(data):
     lines = ["\n#### auto against the anchors (medians; ratio = auto / best anchor)\n",
              "| problem | n | auto | best anchor | ratio | optuna/tpe | auto better than tpe |", "|---|---|---|---|---|---|---|"]
@@ -72,7 +79,7 @@ def verdict(data):
             tpe = medians.get("optuna/tpe")
             ratio = a / medians[best] if medians[best] > 0 else float("inf") if a > 0 else 1.0
             lines.append(f"| {problem} | {c} | {a:.3g} | {best} {medians[best]:.3g} | {ratio:.2f} | "
-                         f"{'-' if tpe is None else f'{tpe:.3g}'} | {'-' if tpe is None else ('yes' if a < tpe else 'no')} |")
+                         f"{'-' if tpe is None else f'{tpe:.3g}'} | {'-' if tpe is None else compare(a, tpe)} |")
     return "\n".join(lines)
 
 
