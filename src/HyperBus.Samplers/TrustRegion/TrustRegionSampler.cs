@@ -61,6 +61,7 @@ public sealed class TrustRegionSampler : ISampler
         var bestLoss = y[bestIndex];
         var region = TrustRegionBox.Around(center, parameters, encoding, state.Length);
         var model = GaussianProcessModel.Fit([.. x], [.. y], parameters, encoding.Categorical);
+        var observed = x.Count;
         foreach (var t in study.Running)
         {
             var point = encoding.Encode(t.Params);
@@ -71,7 +72,7 @@ public sealed class TrustRegionSampler : ISampler
         var result = new List<ParameterSet>(count);
         for (var i = 0; i < count; i++)
         {
-            if (x.Count > data.X.Count || i > 0)
+            if (x.Count > observed)
             {
                 model = GaussianProcessModel.Fit([.. x], [.. y], parameters, encoding.Categorical);
             }
