@@ -10,12 +10,32 @@ namespace HyperBus.Bench;
 /// <summary>The HyperBus samplers the benchmark compares, built through the catalog exactly as a spec would.</summary>
 public static class BenchSamplers
 {
-    public static IReadOnlyList<string> Names { get; } = ["random", "sobol", "tpe", "tpe-mv", "gp", "cmaes"];
+    public static IReadOnlyList<string> Names { get; } = ["random", "sobol", "tpe", "tpe-mv", "gp", "cmaes", "turbo", "auto"];
 
     public static ISampler Create(string name, int seed, SearchSpace space)
     {
         var options = new JsonObject { ["seed"] = seed };
         var type = name;
+        // Variants for experiments: "turbo-f50" is turbo with failureTolerance 50.
+        if (name.StartsWith("turbo-f", StringComparison.Ordinal))
+        {
+            type = "turbo";
+            options["failureTolerance"] = int.Parse(name["turbo-f".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (name == "cmaes-norestart")
+        {
+            type = "cmaes";
+            options["restarts"] = false;
+        }
+
+        // The batch comparison's two TPEs: with the constant liar (now the default) and without.
+        if (name is "tpe-cl" or "tpe-nocl")
+        {
+            type = "tpe";
+            options["constantLiar"] = name == "tpe-cl";
+        }
+
         if (name == "tpe-mv")
         {
             type = "tpe";

@@ -2,6 +2,7 @@ using HyperBus.Core.Sampling;
 using HyperBus.Core.Space;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
+using HyperBus.Samplers.Auto;
 using HyperBus.Samplers.CmaEs;
 using HyperBus.Samplers.GaussianProcess;
 using HyperBus.Samplers.Genetic;
@@ -11,6 +12,7 @@ using HyperBus.Samplers.ParticleSwarm;
 using HyperBus.Samplers.Random;
 using HyperBus.Samplers.Sobol;
 using HyperBus.Samplers.Tpe;
+using HyperBus.Samplers.TrustRegion;
 
 namespace HyperBus.Samplers;
 
@@ -34,6 +36,9 @@ public sealed class SamplerCatalog : ComponentCatalog<ISamplerFactory>
         new Nsga2SamplerFactory(),
         new GeneticSamplerFactory(),
         new ParticleSwarmSamplerFactory(),
+        new TrustRegionSamplerFactory(),
+        // Read when auto builds its first delegate, after Default is initialised.
+        new AutoSamplerFactory(() => Default!),
     ]);
 
     public ISampler Create(ComponentSpec spec, SearchSpace space, StudyDirection direction) =>

@@ -32,7 +32,7 @@ public sealed class SpecTests
     {
         var spec = StudySpecParser.Parse($"study: so\ntrials: 10\ntrainer: function\ndirection: maximize\n{Space}", Catalogs);
         Assert.Equal([StudyDirection.Maximize], spec.Directions);
-        Assert.Equal("random", spec.Sampler.Type);
+        Assert.Equal("auto", spec.Sampler.Type);
         Assert.Empty(spec.Enqueue);
     }
 

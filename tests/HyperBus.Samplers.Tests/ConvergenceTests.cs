@@ -29,6 +29,10 @@ public sealed class ConvergenceTests
     public void Cmaes_beats_random_search_on_a_6d_sphere() =>
         AssertBeatsRandom(s => new CmaEsSampler(new CmaEsOptions(s)), Sphere(6), trials: 150, bound: 0.5);
 
+    [Fact]
+    public void Trust_region_gp_beats_random_search_on_a_20d_sphere() =>
+        AssertBeatsRandom(s => new Samplers.TrustRegion.TrustRegionSampler(new Samplers.TrustRegion.TrustRegionOptions(s, Candidates: 256)), Sphere(20), trials: 60, bound: 40);
+
     /// <summary>Median best over the seeds must be below the bound for the sampler and above it for random search.</summary>
     private static void AssertBeatsRandom(Func<int, ISampler> create, (SearchSpace Space, Func<ParameterSet, double> F) problem, int trials, double bound)
     {

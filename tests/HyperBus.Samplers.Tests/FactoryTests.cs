@@ -12,6 +12,8 @@ public sealed class FactoryTests
     [InlineData("tpe")]
     [InlineData("gp")]
     [InlineData("cmaes")]
+    [InlineData("turbo")]
+    [InlineData("auto")]
     public void The_catalog_builds_each_sampler(string type)
     {
         Assert.Contains(type, SamplerCatalog.Default.Types);
@@ -26,6 +28,10 @@ public sealed class FactoryTests
     [InlineData("gp", "nStartupTrials", 20000)]
     [InlineData("cmaes", "sigma0", 5)]
     [InlineData("cmaes", "populationSize", 1)]
+    [InlineData("turbo", "candidates", 0)]
+    [InlineData("turbo", "initialLength", 0.001)]
+    [InlineData("auto", "categoricalShare", 2)]
+    [InlineData("auto", "lowDimensions", 0)]
     public void Out_of_range_options_name_the_field(string type, string field, double value)
     {
         var errors = new List<SpecError>();

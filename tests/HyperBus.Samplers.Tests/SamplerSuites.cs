@@ -1,11 +1,13 @@
 using HyperBus.Core.Sampling;
 using HyperBus.Core.Space;
+using HyperBus.Samplers.Auto;
 using HyperBus.Samplers.CmaEs;
 using HyperBus.Samplers.GaussianProcess;
 using HyperBus.Samplers.Grid;
 using HyperBus.Samplers.Random;
 using HyperBus.Samplers.Sobol;
 using HyperBus.Samplers.Tpe;
+using HyperBus.Samplers.TrustRegion;
 
 namespace HyperBus.Samplers.Tests;
 
@@ -32,6 +34,17 @@ public sealed class MultivariateTpeSamplerContract : SamplerContractTests
 public sealed class GpSamplerContract : SamplerContractTests
 {
     protected override ISampler Create(int seed, SearchSpace space) => new GpSampler(new GpSamplerOptions(seed, Candidates: 128));
+}
+
+public sealed class TrustRegionSamplerContract : SamplerContractTests
+{
+    protected override ISampler Create(int seed, SearchSpace space) => new TrustRegionSampler(new TrustRegionOptions(seed, Candidates: 128));
+}
+
+/// <summary>auto on these small spaces delegates to gp (and, for the all-categorical corner of the suites, to tpe).</summary>
+public sealed class AutoSamplerContract : SamplerContractTests
+{
+    protected override ISampler Create(int seed, SearchSpace space) => new AutoSampler(new AutoOptions(seed), SamplerCatalog.Default, Core.Trials.StudyDirection.Minimize);
 }
 
 public sealed class CmaEsSamplerContract : SamplerContractTests

@@ -18,6 +18,9 @@ public sealed record StudyStatusRow(string Study, Guid StudyId, string State, st
     /// <summary>Why a paused study is paused (<c>paused: trainer KIND failing: ERROR</c> when its trainer pool broke); null otherwise.</summary>
     public string? PauseReason { get; init; }
 
+    /// <summary>The sampler that chose the latest trial, when the study's sampler (auto) names its delegate; null otherwise.</summary>
+    public string? Sampler { get; init; }
+
     public static StudyStatusRow From(StudyRecord record, IReadOnlyList<Trial> trials)
     {
         var best = new StudyView(record.Id, HyperBus.Core.Space.SearchSpace.Create([]), record.Direction, trials).Best;
@@ -28,6 +31,7 @@ public sealed record StudyStatusRow(string Study, Guid StudyId, string State, st
             Warning = trials.Where(t => t.State == TrialState.Running)
                 .Select(t => t.Attributes.GetValueOrDefault(Orchestration.Hosting.TrainerQueueWatcher.WaitingAttribute))
                 .FirstOrDefault(w => !string.IsNullOrEmpty(w)),
+            Sampler = trials.LastOrDefault(t => t.Attributes.ContainsKey(TrialAttributeKeys.Sampler))?.Attributes[TrialAttributeKeys.Sampler],
         };
     }
 }

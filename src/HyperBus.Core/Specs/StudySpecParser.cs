@@ -62,8 +62,9 @@ public static class StudySpecParser
         var artifacts = VerifySpecReader.ReadArtifacts(r, fixedValues);
         var verify = VerifySpecReader.ReadVerify(r, metric, artifacts, fixedValues);
         var space = SpaceSpecReader.Read(r);
-        // Several objectives default to NSGA-II, Optuna's default multi-objective sampler.
-        var sampler = ReadComponent(r, "sampler", catalogs.Samplers, space, directions is { Count: > 1 } ? "nsga2" : "random");
+        // Several objectives default to NSGA-II, Optuna's default multi-objective sampler; one to auto,
+        // which picks gp, tpe, turbo or cmaes from the space and the trials so far.
+        var sampler = ReadComponent(r, "sampler", catalogs.Samplers, space, directions is { Count: > 1 } ? "nsga2" : "auto");
         var enqueue = space is null ? [] : EnqueueSpecReader.Read(r, space);
         var scheduler = ReadComponent(r, "scheduler", catalogs.Schedulers, space, "fifo");
         r.RejectUnknown();
@@ -179,7 +180,7 @@ public static class StudySpecParser
             {
                 JsonObject o => o,
                 JsonValue v when v.TryGetValue<string>(out var type) => new JsonObject { ["type"] = type },
-                _ => new JsonObject { ["type"] = "random" },
+                _ => new JsonObject { ["type"] = obj["directions"] is null ? "auto" : "nsga2" },
             };
             sampler["seed"] = seed;
             obj["sampler"] = sampler;

@@ -9,6 +9,9 @@ public static class TrialAttributeKeys
     /// <summary>The generation of a population sampler's trial.</summary>
     public const string Generation = "generation";
 
+    /// <summary>The sampler that chose the trial's configuration, when a delegating sampler (auto) names it.</summary>
+    public const string Sampler = "sampler";
+
     /// <summary>Set on a trial that ran a configuration from the spec's <c>enqueue:</c> list.</summary>
     public const string Enqueued = "enqueued";
 }

@@ -12,8 +12,10 @@ public static class TrialTable
     public static void Write(StringBuilder html, StudySnapshot study)
     {
         var parameters = study.ParameterNames;
+        // The auto sampler names the sampler it delegated each trial to.
+        var samplers = study.Trials.Any(t => t.Attributes.ContainsKey(TrialAttributeKeys.Sampler));
         html.Append("<table id=\"trials\" class=\"sortable\"><thead><tr>");
-        foreach (var header in new[] { "#", "state", study.Metric, "attempts", "seconds" }.Concat(parameters))
+        foreach (var header in new[] { "#", "state", study.Metric, "attempts", "seconds" }.Concat(samplers ? ["sampler"] : []).Concat(parameters))
         {
             html.Append("<th>").Append(HtmlText.Encode(header)).Append("</th>");
         }
@@ -28,6 +30,11 @@ public static class TrialTable
             Cell(html, t.Attempt.ToString(CultureInfo.InvariantCulture), t.Attempt);
             var seconds = Duration(t);
             Cell(html, seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "-", seconds);
+            if (samplers)
+            {
+                Cell(html, t.Attributes.GetValueOrDefault(TrialAttributeKeys.Sampler) ?? string.Empty, null);
+            }
+
             foreach (var name in parameters)
             {
                 if (t.Params.TryGetValue(name, out var value))

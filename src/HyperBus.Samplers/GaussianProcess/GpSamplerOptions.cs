@@ -13,5 +13,5 @@ public sealed record GpSamplerOptions(
     int Restarts = 1,
     int Candidates = 512,
     int LocalSearches = 3,
-    int MaxObservations = 400,
+    int MaxObservations = 250,
     int FitObservations = 100);

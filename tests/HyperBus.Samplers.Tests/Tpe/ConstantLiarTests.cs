@@ -20,7 +20,7 @@ public sealed class ConstantLiarTests
         trials.AddRange(Enumerable.Range(0, 10).Select(i => StudyHistory.Make(40 + i, P(0.3 + (i * 0.001)), TrialState.Running, null)));
         var view = StudyHistory.View(Space, trials);
 
-        var honest = DistanceFrom(0.3, new TpeSampler(new TpeOptions(Seed: 3)).Suggest(view, 20));
+        var honest = DistanceFrom(0.3, new TpeSampler(new TpeOptions(Seed: 3, ConstantLiar: false)).Suggest(view, 20));
         var liar = DistanceFrom(0.3, new TpeSampler(new TpeOptions(Seed: 3, ConstantLiar: true)).Suggest(view, 20));
 
         Assert.True(liar > 2 * honest, $"mean distance from the running trials: {liar:F3} with the liar, {honest:F3} without");
@@ -31,7 +31,7 @@ public sealed class ConstantLiarTests
     {
         var view = StudyHistory.View(Space, History());
 
-        var honest = Spread(new TpeSampler(new TpeOptions(Seed: 4)).Suggest(view, 12));
+        var honest = Spread(new TpeSampler(new TpeOptions(Seed: 4, ConstantLiar: false)).Suggest(view, 12));
         var liar = Spread(new TpeSampler(new TpeOptions(Seed: 4, ConstantLiar: true)).Suggest(view, 12));
 
         Assert.True(liar > honest, $"spread of one batch of 12: {liar:F3} with the liar, {honest:F3} without");
@@ -43,7 +43,7 @@ public sealed class ConstantLiarTests
         var view = StudyHistory.View(Space, History());
 
         Assert.Equal(
-            new TpeSampler(new TpeOptions(Seed: 5)).Suggest(view, 1),
+            new TpeSampler(new TpeOptions(Seed: 5, ConstantLiar: false)).Suggest(view, 1),
             new TpeSampler(new TpeOptions(Seed: 5, ConstantLiar: true)).Suggest(view, 1));
     }
 
