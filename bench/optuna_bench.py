@@ -15,6 +15,7 @@ import numpy as np
 import optuna
 
 from svc_eval import svc_loss
+from test_functions import ackley, levy, rosenbrock
 
 optuna.logging.set_verbosity(optuna.logging.ERROR)
 
@@ -32,22 +33,6 @@ _HP = 1e-4 * np.array([[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3
 def hartmann6(x):
     x = np.asarray(x)
     return -float(np.dot([1.0, 1.2, 3.0, 3.2], np.exp(-np.sum(_HA * (x - _HP) ** 2, axis=1))))
-
-
-def rosenbrock(x):
-    return sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(len(x) - 1))
-
-
-def ackley(x):
-    d = len(x)
-    return (-20 * math.exp(-0.2 * math.sqrt(sum(v * v for v in x) / d))
-            - math.exp(sum(math.cos(2 * math.pi * v) for v in x) / d) + 20 + math.e)
-
-
-def levy(x):
-    w = [1 + (v - 1) / 4 for v in x]
-    s = sum((wi - 1) ** 2 * (1 + 10 * math.sin(math.pi * wi + 1) ** 2) for wi in w[:-1])
-    return math.sin(math.pi * w[0]) ** 2 + s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
 
 
 def styblinski(x):

@@ -6,10 +6,15 @@ the regret is measured on.
 """
 from __future__ import annotations
 
-import math
 import random
+import sys
+from pathlib import Path
 
 import numpy as np
+
+# The standard functions live beside the first suite's bench, one level up.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from test_functions import ackley, levy, rosenbrock  # noqa: E402
 
 _H6A = np.array([[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]])
 _H6P = 1e-4 * np.array([[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
@@ -36,22 +41,6 @@ def hartmann6(x):
 def hartmann3(x):
     x = np.asarray(x)
     return -float(np.dot(_ALPHA, np.exp(-np.sum(_H3A * (x - _H3P) ** 2, axis=1))))
-
-
-def rosenbrock(x):
-    return sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(len(x) - 1))
-
-
-def ackley(x):
-    d = len(x)
-    return (-20 * math.exp(-0.2 * math.sqrt(sum(v * v for v in x) / d))
-            - math.exp(sum(math.cos(2 * math.pi * v) for v in x) / d) + 20 + math.e)
-
-
-def levy(x):
-    w = [1 + (v - 1) / 4 for v in x]
-    s = sum((wi - 1) ** 2 * (1 + 10 * math.sin(math.pi * wi + 1) ** 2) for wi in w[:-1])
-    return math.sin(math.pi * w[0]) ** 2 + s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
 
 
 def mixed(p):
