@@ -61,13 +61,9 @@ class LocalWorker:
             thread.join()
 
     def _dispatch(self, line: bytes) -> None:
-        try:
-            envelope = json.loads(line)
-            message_type = envelope["messageType"]
-            body = json.dumps(envelope["message"]).encode("utf-8")
-        except (ValueError, KeyError, TypeError) as error:
-            log.error("malformed line ignored: %s", error)
+        if (unwrapped := unwrap(line)) is None:
             return
+        message_type, body = unwrapped
         try:
             if message_type == "TrialRequested":
                 self._start(parse_trial_requested(body))
@@ -107,10 +103,25 @@ class LocalWorker:
             log.info("decision for trial %s step %d came after its report timed out", decision.trial_id, decision.step)
 
     def _send(self, event: Event) -> None:
-        line = b'{"messageType":' + json.dumps(event.message_type).encode("utf-8") + b',"message":' + encode(event.body) + b"}\n"
+        line = wrap(event)
         with self._write_lock:
             self._outgoing.write(line)
             self._outgoing.flush()
+
+
+def wrap(event: Event) -> bytes:
+    """An event as one protocol line: its message type and body, the JSON a broker would carry."""
+    return b'{"messageType":' + json.dumps(event.message_type).encode("utf-8") + b',"message":' + encode(event.body) + b"}\n"
+
+
+def unwrap(line: bytes) -> Optional[tuple[str, bytes]]:
+    """A protocol line's message type and message body (JSON, as a broker would carry it); None, logged, when malformed."""
+    try:
+        envelope = json.loads(line)
+        return envelope["messageType"], json.dumps(envelope["message"]).encode("utf-8")
+    except (ValueError, KeyError, TypeError) as error:
+        log.error("malformed line ignored: %s", error)
+        return None
 
 
 def protocol_streams() -> tuple[IO[bytes], IO[bytes]]:

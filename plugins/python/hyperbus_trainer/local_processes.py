@@ -25,8 +25,8 @@ from typing import IO, Callable, Mapping, Optional
 from . import events
 from .errors import MalformedMessageError
 from .identity import MAX_MESSAGE_BYTES, default_worker_id
-from .local import LocalWorker
-from .messages import TrialRequest, encode, parse_timestamp, parse_trial_requested
+from .local import LocalWorker, unwrap, wrap
+from .messages import TrialRequest, parse_timestamp, parse_trial_requested
 from .registry import TrainerFunction
 
 log = logging.getLogger(__name__)
@@ -98,13 +98,9 @@ class ProcessPoolWorker:
     # -- the parent: routing ------------------------------------------------------------------------
 
     def _dispatch(self, line: bytes) -> None:
-        try:
-            envelope = json.loads(line)
-            message_type = envelope["messageType"]
-            body = json.dumps(envelope["message"]).encode("utf-8")
-        except (ValueError, KeyError, TypeError) as error:
-            log.error("malformed line ignored: %s", error)
+        if (unwrapped := unwrap(line)) is None:
             return
+        message_type, body = unwrapped
         if message_type == "TrialRequested":
             try:
                 request = parse_trial_requested(body)
@@ -203,8 +199,7 @@ class ProcessPoolWorker:
             pass
 
     def _emit_event(self, event: events.Event) -> None:
-        self._emit(b'{"messageType":' + json.dumps(event.message_type).encode("utf-8") + b',"message":'
-                   + encode(event.body) + b"}\n")
+        self._emit(wrap(event))
 
     def _emit(self, line: bytes) -> None:
         """Writes one line to the host (the caller holds the lock)."""
