@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import time
+import traceback
 from typing import Any, Mapping, Optional
 
 from . import events
@@ -29,13 +31,25 @@ def execute(function: Optional[TrainerFunction], context: TrialContext, worker_i
     except TrialFailedError as error:
         return events.trial_failed(request, worker_id, str(error) or type(error).__name__, False)
     except BaseException as error:  # noqa: BLE001 - a trainer must never take the worker down
-        log.warning("trial %s attempt %s raised", request.trial_id, request.attempt, exc_info=True)
+        # One line per failure, as the host logs it; the traceback only when asked for (--log-level DEBUG).
+        log.warning("trial %s attempt %s raised %s: %s (%s)", request.trial_id, request.attempt,
+                    type(error).__name__, error, _raised_at(error))
+        log.debug("trial %s attempt %s traceback", request.trial_id, request.attempt, exc_info=True)
         return events.trial_failed(request, worker_id, f"{type(error).__name__}: {error}", True)
     duration = time.monotonic() - started
     try:
         return _completed(result, context, worker_id, duration)
     except (TypeError, ValueError) as error:
         return events.trial_failed(request, worker_id, f"trainer returned {error}", False)
+
+
+def _raised_at(error: BaseException) -> str:
+    """Where the error was raised: the innermost frame's file, line and function."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return "no frame"
+    frame = frames[-1]
+    return f"{os.path.basename(frame.filename)}:{frame.lineno} in {frame.name}"
 
 
 def _completed(result: Any, context: TrialContext, worker_id: str, duration: float) -> Event:

@@ -86,6 +86,24 @@ def test_outcomes_of_a_trainer() -> None:
     assert (outcome(fail)["type"], outcome(fail)["retryable"]) == ("TrialFailed", False)
 
 
+def test_a_raising_trainer_logs_one_line_and_the_traceback_only_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    def crash() -> None:
+        raise ValueError("could not convert 'abc'")
+
+    with caplog.at_level(logging.INFO, logger="hyperbus_trainer.trial"):
+        failed = outcome(crash)
+    assert (failed["type"], failed["retryable"]) == ("TrialFailed", True)
+    [line] = caplog.records
+    assert line.exc_info is None
+    assert "raised ValueError: could not convert 'abc' (test_messages.py:" in line.getMessage()
+    assert "in crash)" in line.getMessage()
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="hyperbus_trainer.trial"):
+        outcome(crash)
+    assert [r.levelno for r in caplog.records] == [logging.WARNING, logging.DEBUG]
+    assert caplog.records[1].exc_info is not None
+
+
 def test_urls_and_log_records_hide_the_password(caplog: pytest.LogCaptureFixture) -> None:
     assert mask_url("amqp://u:p%40ss@host:5672/%2F") == "amqp://u:***@host:5672/%2F"
     assert mask_url("amqp://host/") == "amqp://host/"
