@@ -4,7 +4,7 @@ using HyperBus.Orchestration.Verification;
 
 namespace HyperBus.Telemetry;
 
-/// <summary>The trial verifier with each verification traced (<c>verify.trial</c>) and timed.</summary>
+/// <summary>The trial verifier with each verification traced (<c>verify.prepare</c> outside the study's lock, <c>verify.trial</c> under it) and timed.</summary>
 public sealed class TimedTrialVerifier : ITrialVerifier
 {
     private readonly ITrialVerifier _inner;
@@ -16,6 +16,22 @@ public sealed class TimedTrialVerifier : ITrialVerifier
         _inner = inner;
         _metrics = metrics;
         _time = time;
+    }
+
+    public async Task PrepareAsync(TrialToPrepare trial, CancellationToken cancellationToken)
+    {
+        using var activity = HyperBusActivitySource.Source.StartActivity("verify.prepare");
+        activity?.SetTag("hyperbus.study_id", trial.StudyId);
+        activity?.SetTag("hyperbus.trial_id", trial.TrialId);
+        var started = _time.GetTimestamp();
+        try
+        {
+            await _inner.PrepareAsync(trial, cancellationToken);
+        }
+        finally
+        {
+            _metrics.RecordVerification(_time.GetElapsedTime(started));
+        }
     }
 
     public async Task<TrialVerdict> VerifyAsync(TrialToVerify trial, CancellationToken cancellationToken)

@@ -10,7 +10,9 @@ namespace HyperBus.Verification;
 /// <summary>
 /// Accepts an artifact only inside the study's artifact folder; with <c>verify:</c> scores the trial's ONNX
 /// model on the holdout, records the verified accuracy as the trial's value (the reported one as a metric
-/// and attribute) and flags a difference beyond the tolerance; keeps a copy of the best trial's model.
+/// and attribute) and flags a difference beyond the tolerance; keeps a copy of the best trial's model. The scoring is
+/// prepared before the study's lock is taken (<see cref="PrepareAsync"/>); the verdict and best-model promotion are
+/// decided under it, on the live view.
 /// </summary>
 public sealed class OnnxTrialVerifier : ITrialVerifier
 {
@@ -31,6 +33,30 @@ public sealed class OnnxTrialVerifier : ITrialVerifier
         _logger = logger;
     }
 
+    /// <summary>Scores prepared outside the study's lock, waiting for their verdicts.</summary>
+    public PreparedScores Prepared { get; } = new();
+
+    /// <summary>Scores the attempt's model ahead of its verdict; a model that cannot be scored is left for the verdict to reject.</summary>
+    public Task PrepareAsync(TrialToPrepare t, CancellationToken cancellationToken)
+    {
+        if (t.Pruned || t.Artifact is null || t.Spec.Artifacts is null || t.Spec.Verify is not { } verify || Dataset(t.Spec) is not { } dataset)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            var model = OnnxArtifact.ModelFile(ArtifactPaths.Resolve(t.Spec.Artifacts, t.Artifact));
+            Prepared.Add(t.TrialId, t.Attempt, model, dataset, verify, _scorer.Score(model, dataset, verify));
+        }
+        catch (Exception e) when (e is ArtifactRejectedException or IOException)
+        {
+            // The verdict meets the same problem and rejects the attempt with it.
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<TrialVerdict> VerifyAsync(TrialToVerify t, CancellationToken cancellationToken)
     {
         var (spec, outcome) = (t.Spec, t.Outcome);
@@ -48,13 +74,13 @@ public sealed class OnnxTrialVerifier : ITrialVerifier
             var artifact = ArtifactPaths.Resolve(spec.Artifacts, outcome.Artifact);
             if (spec.Verify is { } verify && completed)
             {
-                var dataset = spec.Fixed.TryGetValue("dataset", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : null;
-                if (dataset is null)
+                if (Dataset(spec) is not { } dataset)
                 {
                     return Reject(t, "fixed.dataset: verify needs the name of the dataset the trainer used", retryable: false);
                 }
 
-                var (verified, rows) = _scorer.Score(OnnxArtifact.ModelFile(artifact), dataset, verify);
+                var model = OnnxArtifact.ModelFile(artifact);
+                var (verified, rows) = Prepared.Take(t.Trial.Id, t.Trial.Attempt, model, dataset, verify) ?? _scorer.Score(model, dataset, verify);
                 var reported = outcome.Value ?? double.NaN;
                 var flagged = !(Math.Abs(reported - verified) <= verify.Tolerance);
                 if (flagged)
@@ -102,6 +128,9 @@ public sealed class OnnxTrialVerifier : ITrialVerifier
 
         return new TrialVerdict(outcome, attributes);
     }
+
+    private static string? Dataset(Core.Specs.StudySpec spec) =>
+        spec.Fixed.TryGetValue("dataset", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
 
     private static bool IsNewBest(StudyView view, double value) => view.Best?.Value is not { } best ||
         (view.Direction == StudyDirection.Maximize ? value > best : value < best);

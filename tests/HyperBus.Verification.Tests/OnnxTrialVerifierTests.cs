@@ -119,6 +119,42 @@ public sealed class OnnxTrialVerifierTests : IDisposable
         Assert.Empty(verdict.Attributes);
     }
 
+    [Fact]
+    public async Task A_score_prepared_before_the_lock_is_used_once_and_only_for_the_file_it_was_computed_on()
+    {
+        var spec = await StudyAsync(tolerance: 1);
+        var folder = Path.Combine(Root, "prepared-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var model = Path.Combine(folder, "model.onnx");
+        try
+        {
+            File.WriteAllBytes(model, File.ReadAllBytes(Path.Combine(_models.Trained, "model.onnx")));
+            var same = await CreateTrialAsync();
+            await _verifier.PrepareAsync(new TrialToPrepare(_studyId, spec, same.Id, same.Attempt, folder, Pruned: false), CancellationToken.None);
+            Assert.Equal(1, _verifier.Prepared.Count);
+            var verdict = await VerifyAsync(spec, same, 0.5, folder);
+            Assert.Equal(_models.Accuracy("trained", "holdout"), verdict.Outcome.Value!.Value, 12);
+            Assert.Equal(0, _verifier.Prepared.Count);
+
+            // A model rewritten between preparing and the verdict is scored again: the verdict never trusts a stale score.
+            var rewritten = await CreateTrialAsync();
+            await _verifier.PrepareAsync(new TrialToPrepare(_studyId, spec, rewritten.Id, rewritten.Attempt, folder, Pruned: false), CancellationToken.None);
+            File.WriteAllBytes(model, File.ReadAllBytes(Path.Combine(_models.Untrained, "model.onnx")));
+            File.SetLastWriteTimeUtc(model, File.GetLastWriteTimeUtc(model).AddSeconds(1));
+            verdict = await VerifyAsync(spec, rewritten, 0.5, folder);
+            Assert.Equal(_models.Accuracy("untrained", "holdout"), verdict.Outcome.Value!.Value, 12);
+
+            // Nothing is prepared for a pruned attempt or a study without verify:.
+            await _verifier.PrepareAsync(new TrialToPrepare(_studyId, spec, Guid.NewGuid(), 1, folder, Pruned: true), CancellationToken.None);
+            await _verifier.PrepareAsync(new TrialToPrepare(_studyId, spec with { Verify = null }, Guid.NewGuid(), 1, folder, Pruned: false), CancellationToken.None);
+            Assert.Equal(1, _verifier.Prepared.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task<StudySpec> StudyAsync(double tolerance)
     {
         var spec = VerifySpecTests.Parse($"artifacts: {Root}\nverify: {{ holdout: {PythonModels.Holdout}, tolerance: {tolerance}, seed: {PythonModels.Seed} }}");
@@ -126,11 +162,19 @@ public sealed class OnnxTrialVerifierTests : IDisposable
         return spec;
     }
 
-    private async Task<TrialVerdict> VerifyAsync(StudySpec spec, double reported, string? artifact, TrialState state = TrialState.Completed)
+    private async Task<TrialVerdict> VerifyAsync(StudySpec spec, double reported, string? artifact, TrialState state = TrialState.Completed) =>
+        await VerifyAsync(spec, await CreateTrialAsync(), reported, artifact, state);
+
+    private async Task<Trial> CreateTrialAsync()
     {
-        var trial = new Trial { Id = Guid.NewGuid(), Number = _trials.Count, State = TrialState.Running, Params = ParameterSet.Empty };
+        var trial = new Trial { Id = Guid.NewGuid(), Number = _trials.Count, State = TrialState.Running, Params = ParameterSet.Empty, Attempt = 1 };
         await _store.CreateTrialAsync(_studyId, trial);
         _trials.Add(trial);
+        return trial;
+    }
+
+    private async Task<TrialVerdict> VerifyAsync(StudySpec spec, Trial trial, double reported, string? artifact, TrialState state = TrialState.Completed)
+    {
         var outcome = new TrialOutcome(state, reported, Now, 1, Artifact: artifact);
         var view = new StudyView(_studyId, spec.Space, spec.Direction, [.. _trials]);
         return await _verifier.VerifyAsync(new TrialToVerify(_studyId, spec, trial, outcome, view), CancellationToken.None);

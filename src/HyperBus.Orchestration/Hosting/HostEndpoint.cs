@@ -11,7 +11,7 @@ namespace HyperBus.Orchestration.Hosting;
 
 /// <summary>
 /// The host's queue, filters in the order a message meets them (after the bus's size limit): message type, consume retry, study
-/// ownership, then the study saga.
+/// ownership, model scoring (outside the study's lock), then the study saga.
 /// </summary>
 public static class HostEndpoint
 {
@@ -35,6 +35,7 @@ public static class HostEndpoint
             r.Ignore<System.Text.Json.JsonException>();
         });
         e.UseConsumeFilter(typeof(StudyOwnershipFilter<>), context);
+        e.UseConsumeFilter(typeof(PrepareVerificationFilter<>), context);
         e.ConfigureSaga<StudyState>(context);
     }
 }

@@ -39,7 +39,7 @@ public sealed class HostHarness : IAsyncDisposable
 
     public IStudyStore Store => _provider.GetRequiredService<IStudyStore>();
 
-    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null)
+    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null, Action<IServiceCollection>? configure = null)
     {
         // The remote kind is registered (so the host accepts it) but served by no endpoint here.
         var options = new HyperBusOptions
@@ -60,6 +60,7 @@ public sealed class HostHarness : IAsyncDisposable
         services.AddTrainer<QuadraticTrainer>(QuadraticTrainer.Kind);
         services.AddTrainer<FlakyTrainer>(FlakyTrainer.Kind);
         services.AddTrainer<QuadraticTrainer>(RemoteKind);
+        configure?.Invoke(services);
         services.AddHyperBusServices(options);
         services.AddMassTransitTestHarness(x => x.AddHyperBusBus(options));
         var provider = services.BuildServiceProvider(validateScopes: true);

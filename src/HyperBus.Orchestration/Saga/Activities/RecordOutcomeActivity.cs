@@ -35,8 +35,9 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
         var now = time.GetUtcNow();
         var state = m.Pruned ? TrialState.Pruned : TrialState.Completed;
         var outcome = new TrialOutcome(state, m.Value, now, m.DurationSeconds, m.Metrics, null, m.Checkpoint, m.Artifact, m.WorkerId) { Values = m.Values };
-        // The artifact is checked (and, with verify:, the model re-scored) before anything is recorded. It runs under the
-        // study's lock, so whether this trial is the new best (whose model is kept) is decided on the live view.
+        // The artifact is checked (and, with verify:, the model's score, worked out before the lock by
+        // PrepareVerificationFilter, applied) before anything is recorded; whether this trial is the new best (whose
+        // model is kept) is decided here, under the study's lock, on the live view.
         var verdict = verifier is not null && (study.Spec.Artifacts is not null || study.Spec.Verify is not null)
             ? await verifier.VerifyAsync(new(study.StudyId, study.Spec, trial, outcome, study.View()), context.CancellationToken)
             : null;
