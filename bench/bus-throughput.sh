@@ -3,7 +3,8 @@
 # same broker in the same run (the ceiling). Starts a private RabbitMQ node, then for 1 and 4 worker
 # processes a host and the workers, and submits two studies one after the other with
 # `hyperbus submit --wait --json`: the first after the host started (cold) and the second (warm).
-# CPU per trial is read from /proc for the host, the workers and the broker (beam.smp) during the warm study.
+# CPU per trial is read from /proc for the host, the workers and the broker (beam.smp) during each study.
+# HYPERBUS_BENCH_CLI=path/to/hyperbus.dll runs another build of the CLI (a ReadyToRun publish, say).
 #   bash bench/bus-throughput.sh [trials=5000] [parallelism=200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ parallelism=${2:-200}
 out=$(mktemp -d /tmp/hyperbus-bench.XXXXXX)
 dotnet build src/HyperBus.Cli -c Release -nologo -v q >/dev/null
 dotnet build bench/HyperBus.Bench.Bus -c Release -nologo -v q >/dev/null
-hb="dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll"
+hb="dotnet ${HYPERBUS_BENCH_CLI:-src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll}"
 source tests/rabbitmq-node.sh
 rabbit_start >/dev/null
 broker=$(cat "$(dirname "$HYPERBUS_TEST_RABBITMQ_HOME")/rabbit.pid")
@@ -59,8 +60,10 @@ run_trials() {
     $hb worker --transport rabbitmq --rabbitmq "$url" --trainer noop --concurrency $((parallelism / workers)) >"$out/w$workers-$i.log" 2>&1 & wpids+=($!); pids+=($!)
   done
   sleep 8
-  $hb submit "$out/cold.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/cold$workers.json"
   local h0 w0 b0
+  h0=$(ticks "$host"); w0=$(ticks "${wpids[@]}"); b0=$(ticks "$broker")
+  $hb submit "$out/cold.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/cold$workers.json"
+  coldcpu[$workers]="host $(ms_per $(( $(ticks "$host") - h0 )) "$trials"), workers $(ms_per $(( $(ticks "${wpids[@]}") - w0 )) "$trials"), broker $(ms_per $(( $(ticks "$broker") - b0 )) "$trials")"
   h0=$(ticks "$host"); w0=$(ticks "${wpids[@]}"); b0=$(ticks "$broker")
   $hb submit "$out/warm.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/warm$workers.json"
   cpu[$workers]="host $(ms_per $(( $(ticks "$host") - h0 )) "$trials"), workers $(ms_per $(( $(ticks "${wpids[@]}") - w0 )) "$trials"), broker $(ms_per $(( $(ticks "$broker") - b0 )) "$trials")"
@@ -70,15 +73,15 @@ run_trials() {
   pids=()
 }
 
-declare -A cpu cold warm
+declare -A cpu coldcpu cold warm
 run_trials 1
 run_trials 4
 ratio() { /usr/bin/python3 -c "print(f'{$1/$2:.2f}')"; }
-echo "| run | rate | ratio to raw | CPU ms per trial (warm) |"
+echo "| run | rate | ratio to raw | CPU ms per trial |"
 echo "|---|---|---|---|"
 echo "| raw MassTransit round trip (send + publish, window $parallelism) | $raw_rate/s | 1.00 | broker $(ms_per "$raw_broker" "$trials") |"
 for w in 1 4; do
   echo "| HyperBus, $w worker process(es), warm study | ${warm[$w]}/s | $(ratio "${warm[$w]}" "$raw_rate") | ${cpu[$w]} |"
-  echo "| HyperBus, $w worker process(es), first study after host start | ${cold[$w]}/s | $(ratio "${cold[$w]}" "$raw_rate") | warm/cold $(ratio "${warm[$w]}" "${cold[$w]}") |"
+  echo "| HyperBus, $w worker process(es), first study after host start | ${cold[$w]}/s | $(ratio "${cold[$w]}" "$raw_rate") | ${coldcpu[$w]}; warm/cold rate $(ratio "${warm[$w]}" "${cold[$w]}") |"
 done
 echo "4 workers vs 1 (warm): $(ratio "${warm[4]}" "${warm[1]}")"
