@@ -5,6 +5,7 @@ using HyperBus.Orchestration.Runtime;
 using Polly;
 using Polly.Registry;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace HyperBus.Orchestration.Policies;
 
@@ -26,15 +27,21 @@ public sealed class TrialPolicies : IDisposable
     public ResiliencePipelineProvider<TrialPoolKey> Registry => _registry;
 
     /// <summary>The study's pipeline, built from its spec the first time it is asked for.</summary>
-    public ResiliencePipeline<FailedAttempt> Pipeline(StudyRuntime study) => Pipeline(Key(study), study.Spec.Policy);
+    public ResiliencePipeline<FailedAttempt> Pipeline(StudyRuntime study) => Pipeline(Key(study), study.Spec.Policy, study.AttemptTimeout);
 
-    public ResiliencePipeline<FailedAttempt> Pipeline(TrialPoolKey key, TrialPolicySpec policy) =>
+    /// <param name="attemptTimeout">The attempt timeout, inside the retry so each attempt has its own; the study's deadlines come from it.</param>
+    public ResiliencePipeline<FailedAttempt> Pipeline(TrialPoolKey key, TrialPolicySpec policy, TimeoutStrategyOptions? attemptTimeout = null) =>
         _registry.GetOrAddPipeline<FailedAttempt>(key, builder =>
         {
             builder.TimeProvider = _time;
             if (Retry(key, policy) is { } retry)
             {
                 builder.AddRetry(retry);
+            }
+
+            if (attemptTimeout is not null)
+            {
+                builder.AddTimeout(attemptTimeout);
             }
         });
 
@@ -45,7 +52,7 @@ public sealed class TrialPolicies : IDisposable
     public TimeSpan? RetryDelay(StudyRuntime study, Trial trial, FailedAttempt failure)
     {
         var key = Key(study);
-        Pipeline(key, study.Spec.Policy);
+        Pipeline(study);
         if (Retry(key, study.Spec.Policy) is not { } options)
         {
             return null;

@@ -39,7 +39,8 @@ public sealed class HostHarness : IAsyncDisposable
 
     public IStudyStore Store => _provider.GetRequiredService<IStudyStore>();
 
-    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null)
+    /// <param name="time">The host's clock; a fake one lets a test move time on by hand (the system clock by default).</param>
+    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null, TimeProvider? time = null)
     {
         // The remote kind is registered (so the host accepts it) but served by no endpoint here.
         var options = new HyperBusOptions
@@ -56,6 +57,11 @@ public sealed class HostHarness : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(probe ?? new TrainerProbe());
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSqliteStudyStore(storePath);
         services.AddTrainer<QuadraticTrainer>(QuadraticTrainer.Kind);
         services.AddTrainer<FlakyTrainer>(FlakyTrainer.Kind);
