@@ -20,6 +20,7 @@ public sealed class TrialPolicies : IDisposable
     private readonly ResiliencePipelineRegistry<TrialPoolKey> _registry = new();
     private readonly ConcurrentDictionary<TrialPoolKey, RetryStrategyOptions<FailedAttempt>?> _retries = new();
     private readonly ConcurrentDictionary<string, TrainerPool> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TrainerPoolRate> _rates = new(StringComparer.Ordinal);
 
     public TrialPolicies(TimeProvider time) => _time = time;
 
@@ -89,6 +90,10 @@ public sealed class TrialPolicies : IDisposable
         _pools.GetOrAdd(study.Spec.Trainer, kind => new TrainerPool(kind, study.Spec.Policy.CircuitBreaker, _registry, _time));
 
     public IEnumerable<TrainerPool> Pools => _pools.Values;
+
+    /// <summary>The request rate of the study's trainer pool (its <c>rateLimit</c>), shared by every study of that trainer kind.</summary>
+    public TrainerPoolRate Rate(StudyRuntime study) =>
+        _rates.GetOrAdd(study.Spec.Trainer, kind => new TrainerPoolRate(kind, study.Spec.Policy.RateLimit, _registry, _time));
 
     public void Dispose() => _registry.Dispose();
 

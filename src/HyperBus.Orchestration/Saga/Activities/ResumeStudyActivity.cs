@@ -12,7 +12,7 @@ namespace HyperBus.Orchestration.Saga.Activities;
 /// the same attempt when their requests cannot still be waiting (the study was cancelled, or the bus is in process),
 /// so no trial is lost and a late outcome of the old request still counts once.
 /// </summary>
-public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction transaction, HyperBusOptions options, TimeProvider time, ILogger<ResumeStudyActivity> logger)
+public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction transaction, Policies.TrialPolicies policies, HyperBusOptions options, TimeProvider time, ILogger<ResumeStudyActivity> logger)
     : StudyActivity<ResumeStudy>
 {
     protected override async Task ExecuteAsync(BehaviorContext<StudyState, ResumeStudy> context)
@@ -35,7 +35,7 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             // A retry still waiting out its backoff keeps its schedule: the attempt scheduler requests it when due.
             foreach (var trial in study.Trials.Where(t => !t.IsFinished && !study.Waiting.ContainsKey((t.Id, t.Attempt))))
             {
-                TrialDispatch.Request(transaction, study, trial, now);
+                TrialDispatch.Request(transaction, policies, study, trial, now);
             }
         }
 
@@ -45,7 +45,7 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
         {
             if ((due <= resumedAt || pausedByPool) && study.Find(trialId) is { IsFinished: false } waiting && waiting.Attempt == attempt)
             {
-                TrialDispatch.Request(transaction, study, waiting, resumedAt);
+                TrialDispatch.Request(transaction, policies, study, waiting, resumedAt);
             }
         }
 
