@@ -66,6 +66,11 @@ public sealed class StudyLoader
             }
         }
 
+        if (record.Status == StudyStatus.Paused)
+        {
+            runtime.PauseReason = (await _schedules.LoadSagaAsync(studyId, cancellationToken))?.PauseReason;
+        }
+
         runtime = _registry.GetOrAdd(runtime);
         _logger.LogInformation("Resumed study {Name} ({Study}) from the store with {Trials} trials", spec.Name, studyId, trials.Count);
         return runtime;

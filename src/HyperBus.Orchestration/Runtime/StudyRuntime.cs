@@ -76,6 +76,9 @@ public sealed class StudyRuntime
         return deadline;
     }
 
+    /// <summary>Why the study is paused (its trainer pool's <c>paused: trainer KIND failing: ERROR</c>, or a person's reason); null while it runs.</summary>
+    public string? PauseReason { get; set; }
+
     /// <summary>When progress was last published; progress events are throttled so they never cap trial throughput.</summary>
     public DateTimeOffset LastProgressAt { get; set; } = DateTimeOffset.MinValue;
 

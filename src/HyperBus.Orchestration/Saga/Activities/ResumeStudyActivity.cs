@@ -27,6 +27,7 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
         // Paused by its trainer pool: every retry held back for the pool goes now, whatever time it was put off to.
         var pausedByPool = context.Saga.PauseReason?.StartsWith(Policies.TrainerPool.PauseReasonPrefix, StringComparison.Ordinal) == true;
         context.Saga.PauseReason = null;
+        study.PauseReason = null;
         context.Saga.Next = Saga.StudyEnd.Running;
         transaction.Write(w => w.SetStudyStatus(id, StudyStatus.Running, null));
         if (wasCancelled || options.Transport == BusTransport.InMemory)
