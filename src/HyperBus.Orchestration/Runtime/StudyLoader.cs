@@ -15,10 +15,13 @@ public sealed class StudyLoader
     private readonly StudyRuntimeRegistry _registry;
     private readonly StudyFactory _factory;
     private readonly TimeProvider _time;
+    private readonly Policies.TrialPolicies _policies;
     private readonly ILogger<StudyLoader> _logger;
 
-    public StudyLoader(IStudyStore store, IOrchestrationStore schedules, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger)
+    public StudyLoader(IStudyStore store, IOrchestrationStore schedules, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger,
+        Policies.TrialPolicies policies)
     {
+        _policies = policies;
         _store = store;
         _schedules = schedules;
         _registry = registry;
@@ -71,7 +74,13 @@ public sealed class StudyLoader
             runtime.PauseReason = (await _schedules.LoadSagaAsync(studyId, cancellationToken))?.PauseReason;
         }
 
-        runtime = _registry.GetOrAdd(runtime);
+        var added = _registry.GetOrAdd(runtime);
+        if (ReferenceEquals(added, runtime))
+        {
+            Policies.PoolRestore.OnLoad(_policies, runtime);
+        }
+
+        runtime = added;
         _logger.LogInformation("Resumed study {Name} ({Study}) from the store with {Trials} trials", spec.Name, studyId, trials.Count);
         return runtime;
     }
