@@ -3,6 +3,7 @@ using HyperBus.Core.Storage;
 using HyperBus.Orchestration.Policies;
 using HyperBus.Orchestration.Tests.Support;
 using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HyperBus.Orchestration.Tests.Saga;
@@ -19,7 +20,7 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
     public async Task Requests_of_two_studies_are_spread_one_interval_apart_as_the_stored_times_show()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await HostHarness.StartAsync(_store.Path, time: time);
+        await using var host = await HostHarness.StartAsync(_store.Path, configure: OnClock(time));
         var studies = new[] { Guid.NewGuid(), Guid.NewGuid() };
         foreach (var id in studies)
         {
@@ -58,7 +59,7 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
         var start = DateTimeOffset.UtcNow;
         var id = Guid.NewGuid();
         IReadOnlyList<ScheduledAttempt> before;
-        await using (var first = await HostHarness.StartAsync(_store.Path, time: new FakeTimeProvider(start)))
+        await using (var first = await HostHarness.StartAsync(_store.Path, configure: OnClock(new FakeTimeProvider(start))))
         {
             await first.SubmitAsync(Study.Replace("trialsPerSecond: 2", "trialsPerSecond: 1", StringComparison.Ordinal), id);
             await first.WaitForTrialsAsync(id, 4);
@@ -69,7 +70,7 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
         // Restarted after the first host's lease ran out and every slot passed: the held attempts are still there.
         var restartedAt = start.AddSeconds(20);
         var time = new FakeTimeProvider(restartedAt);
-        await using var second = await HostHarness.StartAsync(_store.Path, time: time);
+        await using var second = await HostHarness.StartAsync(_store.Path, configure: OnClock(time));
         // An in-process host adopts a study at its first message (a broker-backed one at start): here, one held attempt's due.
         var firstHeld = before.First(s => s.RequestedAt is null);
         await second.Harness.Bus.Publish(new AttemptDue(id, firstHeld.TrialId, firstHeld.Attempt));
@@ -90,6 +91,9 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
     }
 
     public void Dispose() => _store.Dispose();
+
+    /// <summary>The host on a fake clock: registered before the host's services, it takes the place of the system clock.</summary>
+    private static Action<IServiceCollection> OnClock(TimeProvider time) => services => services.AddSingleton(time);
 
     private static string Study => $$"""
         study: rate-limited

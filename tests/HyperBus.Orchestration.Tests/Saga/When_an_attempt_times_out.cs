@@ -2,6 +2,7 @@ using HyperBus.Contracts;
 using HyperBus.Core.Storage;
 using HyperBus.Orchestration.Tests.Support;
 using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HyperBus.Orchestration.Tests.Saga;
@@ -20,7 +21,7 @@ public sealed class When_an_attempt_times_out : IDisposable
         // Starts at the wall clock's time so stored times look ordinary; from there only the test moves it.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var start = time.GetUtcNow();
-        await using var host = await HostHarness.StartAsync(_store.Path, time: time);
+        await using var host = await HostHarness.StartAsync(_store.Path, configure: OnClock(time));
         var id = Guid.NewGuid();
         await host.SubmitAsync($$"""
             study: timed-out
@@ -61,6 +62,9 @@ public sealed class When_an_attempt_times_out : IDisposable
     }
 
     public void Dispose() => _store.Dispose();
+
+    /// <summary>The host on a fake clock: registered before the host's services, it takes the place of the system clock.</summary>
+    private static Action<IServiceCollection> OnClock(TimeProvider time) => services => services.AddSingleton(time);
 
     private static List<TrialFailed> HostFailures(HostHarness host) =>
         [.. host.Harness.Published.Select<TrialFailed>(m => m.Context.Message.WorkerId == "host").Select(m => m.Context.Message)];

@@ -39,8 +39,7 @@ public sealed class HostHarness : IAsyncDisposable
 
     public IStudyStore Store => _provider.GetRequiredService<IStudyStore>();
 
-    /// <param name="time">The host's clock; a fake one lets a test move time on by hand (the system clock by default).</param>
-    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null, TimeProvider? time = null)
+    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null, Action<IServiceCollection>? configure = null)
     {
         // The remote kind is registered (so the host accepts it) but served by no endpoint here.
         var options = new HyperBusOptions
@@ -57,15 +56,11 @@ public sealed class HostHarness : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(probe ?? new TrainerProbe());
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
-
         services.AddSqliteStudyStore(storePath);
         services.AddTrainer<QuadraticTrainer>(QuadraticTrainer.Kind);
         services.AddTrainer<FlakyTrainer>(FlakyTrainer.Kind);
         services.AddTrainer<QuadraticTrainer>(RemoteKind);
+        configure?.Invoke(services);
         services.AddHyperBusServices(options);
         services.AddMassTransitTestHarness(x => x.AddHyperBusBus(options));
         var provider = services.BuildServiceProvider(validateScopes: true);
