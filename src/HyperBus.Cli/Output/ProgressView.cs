@@ -35,11 +35,14 @@ public sealed class ProgressView
                     }
 
                     task.Value = done;
-                    task.Description = Describe(done, p.Target, p.BestValue) + (p.Warning is { } warning ? $"\n[yellow]waiting: {Markup.Escape(warning)}[/]" : "");
+                    task.Description = Describe(done, p.Target, p.BestValue) + (p.Warning is { } warning ? $"\n[yellow]{Markup.Escape(WarningLine(warning))}[/]" : "");
                 });
                 task.Value = task.MaxValue;
                 return result;
             });
+
+    /// <summary>A paused study's reason reads as it is ("paused: trainer KIND failing: ERROR"); anything else is what the trials wait for.</summary>
+    public static string WarningLine(string warning) => warning.StartsWith("paused", StringComparison.Ordinal) ? warning : $"waiting: {warning}";
 
     private string Describe(int done, int total, double? best) =>
         $"{Markup.Escape(_study)} {done}/{total} trials, best {Markup.Escape(_metric)} " +

@@ -14,6 +14,7 @@ namespace HyperBus.Orchestration.Policies;
 public sealed class TrainerPool
 {
     private readonly CircuitBreakerStateProvider _state = new();
+    private readonly CircuitBreakerManualControl _control = new();
     private readonly ResiliencePipeline<PoolOutcome> _breaker;
     private readonly TimeProvider _time;
     private (Guid TrialId, int Attempt)? _probe;
@@ -37,6 +38,7 @@ public sealed class TrainerPool
                     SamplingDuration = TimeSpan.FromSeconds(spec.SamplingSeconds),
                     BreakDuration = TimeSpan.FromSeconds(spec.BreakSeconds),
                     StateProvider = _state,
+                    ManualControl = _control,
                     ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Failed: true }),
                 });
             }
@@ -80,6 +82,11 @@ public sealed class TrainerPool
             }
 
             var now = _time.GetUtcNow();
+            if (_state.CircuitState == CircuitState.Isolated)
+            {
+                return RecordRestored(outcome, now);
+            }
+
             // Open past its break, Polly lets this outcome through half-open: a failure opens it again, for a new break.
             var opening = _state.CircuitState != CircuitState.Open || now >= ProbeAt;
             try
@@ -99,6 +106,48 @@ public sealed class TrainerPool
 
             return IsBroken;
         }
+    }
+
+    /// <summary>
+    /// Counts the pool as broken again after a host restart, as a study stored as paused by it says (the breaker's state
+    /// lived in the old host's memory): held open (Polly's isolated state) from now, for one break, until a probe comes
+    /// back. Does nothing when the pool is broken already or has no breaker.
+    /// </summary>
+    public void Restore(string pauseReason)
+    {
+        lock (_breaker)
+        {
+            if (!Spec.Enabled || IsBroken)
+            {
+                return;
+            }
+
+            var failing = $"{PauseReasonPrefix}{Kind} failing: ";
+            LastError = pauseReason.StartsWith(failing, StringComparison.Ordinal) ? pauseReason[failing.Length..] : pauseReason;
+            _control.IsolateAsync().GetAwaiter().GetResult();
+            _openedAt = _time.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// An outcome while restored as broken, judged as Polly judges one while open: ignored during the break; after it
+    /// (half-open) a success closes the breaker and a failure starts another break.
+    /// </summary>
+    private bool RecordRestored(PoolOutcome outcome, DateTimeOffset now)
+    {
+        if (now < ProbeAt)
+        {
+            return true;
+        }
+
+        if (!outcome.Failed)
+        {
+            _control.CloseAsync().GetAwaiter().GetResult();
+            return false;
+        }
+
+        _openedAt = now;
+        return true;
     }
 
     /// <summary>When the break ends and a probe may go (Polly lets the next outcome through half-open then).</summary>

@@ -5,6 +5,7 @@ using HyperBus.Orchestration.Runtime;
 using Polly;
 using Polly.Registry;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace HyperBus.Orchestration.Policies;
 
@@ -19,6 +20,7 @@ public sealed class TrialPolicies : IDisposable
     private readonly ResiliencePipelineRegistry<TrialPoolKey> _registry = new();
     private readonly ConcurrentDictionary<TrialPoolKey, RetryStrategyOptions<FailedAttempt>?> _retries = new();
     private readonly ConcurrentDictionary<string, TrainerPool> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TrainerPoolRate> _rates = new(StringComparer.Ordinal);
 
     public TrialPolicies(TimeProvider time) => _time = time;
 
@@ -26,15 +28,21 @@ public sealed class TrialPolicies : IDisposable
     public ResiliencePipelineProvider<TrialPoolKey> Registry => _registry;
 
     /// <summary>The study's pipeline, built from its spec the first time it is asked for.</summary>
-    public ResiliencePipeline<FailedAttempt> Pipeline(StudyRuntime study) => Pipeline(Key(study), study.Spec.Policy);
+    public ResiliencePipeline<FailedAttempt> Pipeline(StudyRuntime study) => Pipeline(Key(study), study.Spec.Policy, study.AttemptTimeout);
 
-    public ResiliencePipeline<FailedAttempt> Pipeline(TrialPoolKey key, TrialPolicySpec policy) =>
+    /// <param name="attemptTimeout">The attempt timeout, inside the retry so each attempt has its own; the study's deadlines come from it.</param>
+    public ResiliencePipeline<FailedAttempt> Pipeline(TrialPoolKey key, TrialPolicySpec policy, TimeoutStrategyOptions? attemptTimeout = null) =>
         _registry.GetOrAddPipeline<FailedAttempt>(key, builder =>
         {
             builder.TimeProvider = _time;
             if (Retry(key, policy) is { } retry)
             {
                 builder.AddRetry(retry);
+            }
+
+            if (attemptTimeout is not null)
+            {
+                builder.AddTimeout(attemptTimeout);
             }
         });
 
@@ -45,7 +53,7 @@ public sealed class TrialPolicies : IDisposable
     public TimeSpan? RetryDelay(StudyRuntime study, Trial trial, FailedAttempt failure)
     {
         var key = Key(study);
-        Pipeline(key, study.Spec.Policy);
+        Pipeline(study);
         if (Retry(key, study.Spec.Policy) is not { } options)
         {
             return null;
@@ -82,6 +90,10 @@ public sealed class TrialPolicies : IDisposable
         _pools.GetOrAdd(study.Spec.Trainer, kind => new TrainerPool(kind, study.Spec.Policy.CircuitBreaker, _registry, _time));
 
     public IEnumerable<TrainerPool> Pools => _pools.Values;
+
+    /// <summary>The request rate of the study's trainer pool (its <c>rateLimit</c>), shared by every study of that trainer kind.</summary>
+    public TrainerPoolRate Rate(StudyRuntime study) =>
+        _rates.GetOrAdd(study.Spec.Trainer, kind => new TrainerPoolRate(kind, study.Spec.Policy.RateLimit, _registry, _time));
 
     public void Dispose() => _registry.Dispose();
 

@@ -45,7 +45,7 @@ public sealed class AttemptFailure(StudyTransaction transaction, TrialPolicies p
             }
             else
             {
-                TrialDispatch.Request(transaction, study, retry, now);
+                TrialDispatch.Request(transaction, policies, study, retry, now);
             }
 
             transaction.FaultPoint = Faults.FaultPoint.RetryCommitted;

@@ -8,7 +8,7 @@ namespace HyperBus.Orchestration.Runtime;
 /// Keeps <c>parallelism</c> trials in flight: asks the enqueued list, then the sampler (within a population
 /// sampler's generation barrier) for configurations, gives each its budget and queues its request.
 /// </summary>
-public sealed class SlotFiller(TimeProvider time, HyperBusMetrics metrics)
+public sealed class SlotFiller(TimeProvider time, HyperBusMetrics metrics, Policies.TrialPolicies policies)
 {
     /// <summary>Creates the trials there is room for; returns how many.</summary>
     public int Fill(StudyRuntime study, StudyTransaction transaction)
@@ -48,7 +48,7 @@ public sealed class SlotFiller(TimeProvider time, HyperBusMetrics metrics)
                 var trial = TrialPlanning.NewTrial(plan, Guid.CreateVersion7(now), number++, plan.Budget ?? study.Scheduler.BudgetForNewTrial(study.View()));
                 transaction.Write(w => w.CreateTrial(study.StudyId, trial));
                 study.Add(trial);
-                TrialDispatch.Request(transaction, study, trial, now);
+                TrialDispatch.Request(transaction, policies, study, trial, now);
                 created++;
                 MarkFaultPoint(study, transaction, plan, trial.Number);
             }

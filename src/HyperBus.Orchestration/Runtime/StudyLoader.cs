@@ -15,10 +15,13 @@ public sealed class StudyLoader
     private readonly StudyRuntimeRegistry _registry;
     private readonly StudyFactory _factory;
     private readonly TimeProvider _time;
+    private readonly Policies.TrialPolicies _policies;
     private readonly ILogger<StudyLoader> _logger;
 
-    public StudyLoader(IStudyStore store, IOrchestrationStore schedules, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger)
+    public StudyLoader(IStudyStore store, IOrchestrationStore schedules, StudyRuntimeRegistry registry, StudyFactory factory, TimeProvider time, ILogger<StudyLoader> logger,
+        Policies.TrialPolicies policies)
     {
+        _policies = policies;
         _store = store;
         _schedules = schedules;
         _registry = registry;
@@ -66,7 +69,18 @@ public sealed class StudyLoader
             }
         }
 
-        runtime = _registry.GetOrAdd(runtime);
+        if (record.Status == StudyStatus.Paused)
+        {
+            runtime.PauseReason = (await _schedules.LoadSagaAsync(studyId, cancellationToken))?.PauseReason;
+        }
+
+        var added = _registry.GetOrAdd(runtime);
+        if (ReferenceEquals(added, runtime))
+        {
+            Policies.PoolRestore.OnLoad(_policies, runtime);
+        }
+
+        runtime = added;
         _logger.LogInformation("Resumed study {Name} ({Study}) from the store with {Trials} trials", spec.Name, studyId, trials.Count);
         return runtime;
     }

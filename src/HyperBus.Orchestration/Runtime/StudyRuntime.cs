@@ -4,6 +4,8 @@ using HyperBus.Core.Scheduling;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Storage;
 using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Policies;
+using Polly.Timeout;
 
 namespace HyperBus.Orchestration.Runtime;
 
@@ -24,6 +26,7 @@ public sealed class StudyRuntime
         Sampler = sampler;
         Scheduler = scheduler;
         StartedAt = startedAt;
+        AttemptTimeout = AttemptTimeoutOptions.Create(spec.TrialTimeoutSeconds);
         _trials = [.. trials.OrderBy(t => t.Number)];
         for (var i = 0; i < _trials.Count; i++)
         {
@@ -57,11 +60,10 @@ public sealed class StudyRuntime
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Waiting { get; } = new();
 
     /// <summary>
-    /// How long a requested attempt may wait for a worker. Time in the queue is not the trial's fault
-    /// (parallelism above the workers' capacity queues requests by design); this only catches a request
-    /// that was lost, which durable queues make rare.
+    /// The attempt timeout of the study's trial pipeline (Polly's timeout strategy, registered by
+    /// <see cref="TrialPolicies.Pipeline(StudyRuntime)"/>): every deadline below is evaluated from it.
     /// </summary>
-    public static readonly TimeSpan QueuedTimeout = TimeSpan.FromHours(24);
+    public TimeoutStrategyOptions AttemptTimeout { get; }
 
     /// <summary>
     /// Gives the attempt a fresh deadline and returns it: the trial timeout once a worker has it (on
@@ -69,11 +71,13 @@ public sealed class StudyRuntime
     /// </summary>
     public DateTimeOffset ExtendDeadline(Guid trialId, int attempt, DateTimeOffset now, bool started = true)
     {
-        var timeout = TimeSpan.FromSeconds(Spec.TrialTimeoutSeconds);
-        var deadline = now + (started || timeout > QueuedTimeout ? timeout : QueuedTimeout);
+        var deadline = now + AttemptTimeoutOptions.Evaluate(AttemptTimeout, started);
         Deadlines[(trialId, attempt)] = deadline;
         return deadline;
     }
+
+    /// <summary>Why the study is paused (its trainer pool's <c>paused: trainer KIND failing: ERROR</c>, or a person's reason); null while it runs.</summary>
+    public string? PauseReason { get; set; }
 
     /// <summary>When progress was last published; progress events are throttled so they never cap trial throughput.</summary>
     public DateTimeOffset LastProgressAt { get; set; } = DateTimeOffset.MinValue;

@@ -19,7 +19,11 @@ public static class TrialMessages
     {
         var best = study.View().Best;
         return new StudyProgressed(study.StudyId, study.Spec.Trials, study.Count(TrialState.Completed), study.Count(TrialState.Pruned),
-            study.Count(TrialState.Failed), study.Running, best?.Value, best?.Params.ToJson());
+            study.Count(TrialState.Failed), study.Running, best?.Value, best?.Params.ToJson())
+        {
+            // Every progress event of a paused study says why, so a display does not lose the reason at the next outcome.
+            Warning = study.PauseReason,
+        };
     }
 
     public static StudyCompleted Completed(StudyRuntime study, StudyOutcome outcome, DateTimeOffset now)

@@ -14,6 +14,7 @@ public static class StudyPause
         }
 
         saga.PauseReason = reason;
+        study.PauseReason = reason;
         saga.Next = StudyEnd.Paused;
         transaction.Write(w => w.SetStudyStatus(study.StudyId, StudyStatus.Paused, null));
         // Progress displays show the warning, so a follower sees why nothing moves.

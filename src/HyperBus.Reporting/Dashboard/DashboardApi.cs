@@ -24,14 +24,14 @@ public static class DashboardApi
             var overviews = new List<StudyOverview>();
             foreach (var record in await store.ListStudiesAsync(ct))
             {
-                overviews.Add(StudyOverview.From(await StudySnapshot.LoadAsync(store, record, ct)));
+                overviews.Add(await OverviewAsync(store, record, ct));
             }
 
             return Results.Json(overviews, JsonOptions);
         });
         app.MapGet("/api/studies/{id}", async (string id, CancellationToken ct) =>
             await store.FindStudyAsync(id, ct) is { } record
-                ? Results.Json(StudyOverview.From(await StudySnapshot.LoadAsync(store, record, ct)), JsonOptions)
+                ? Results.Json(await OverviewAsync(store, record, ct), JsonOptions)
                 : NotFound(id));
         app.MapGet("/api/studies/{id}/trials", async (string id, CancellationToken ct) =>
         {
@@ -44,6 +44,13 @@ public static class DashboardApi
             return Results.Json(trials.Select(t => ExportedTrial.From(t)).ToList(), JsonOptions);
         });
     }
+
+    private static async Task<StudyOverview> OverviewAsync(IStudyStore store, StudyRecord record, CancellationToken ct) =>
+        StudyOverview.From(await StudySnapshot.LoadAsync(store, record, ct)) with
+        {
+            // The reason lives with the saga's state, which only the host's store kind keeps.
+            PauseReason = record.Status == StudyStatus.Paused && store is IOrchestrationStore sagas ? (await sagas.LoadSagaAsync(record.Id, ct))?.PauseReason : null,
+        };
 
     private static IResult NotFound(string id) => Results.Json(new { error = $"no study with id or name '{id}'" }, JsonOptions, statusCode: StatusCodes.Status404NotFound);
 }

@@ -13,6 +13,7 @@ public static class DashboardPage
         body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }
         header { display: flex; gap: 1rem; align-items: baseline; } h1 { margin: 0; font-size: 1.4rem; }
         #error { background: #fde2e1; color: #8a1c1c; padding: 0.5rem 1rem; margin: 1rem 0; }
+        #pause-reason { background: #fff3cd; color: #664d03; padding: 0.5rem 1rem; margin: 1rem 0; }
         .cards { display: flex; gap: 1rem; margin: 1rem 0; } .card { border: 1px solid #ddd; padding: 0.5rem 1rem; min-width: 7rem; }
         .card b { display: block; font-size: 1.4rem; } .muted { color: #666; font-size: 0.85rem; }
         table { border-collapse: collapse; font-size: 0.85rem; } th, td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: right; }
@@ -26,6 +27,7 @@ public static class DashboardPage
           <div class="card">running<b id="running-count">-</b></div><div class="card">pruned / failed<b id="pruned-failed">-</b></div>
           <div class="card">best <span id="metric"></span><b id="best-value">-</b></div><div class="card">state<b id="status">-</b></div>
         </div>
+        <div id="pause-reason" hidden></div>
         <div class="chart"><label><input type="checkbox" id="log-scale"> log scale</label>
         <svg id="history" width="720" height="280" viewBox="0 0 720 280" role="img" aria-label="optimization history"></svg>
         <p class="muted">blue: completed trials; orange: pruned (their last value); red &times;: failed; line: best so far</p></div>

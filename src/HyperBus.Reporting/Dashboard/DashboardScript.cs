@@ -44,6 +44,7 @@ public static class DashboardScript
           text("trial-count", trials.length); text("completed-count", count(trials, "completed")); text("running-count", count(trials, "running"));
           text("pruned-failed", count(trials, "pruned") + " / " + count(trials, "failed")); text("best-value", fmt(study.bestValue));
           text("metric", study.metric); text("status", study.status);
+          var pause = document.getElementById("pause-reason"); pause.textContent = study.pauseReason || ""; pause.hidden = !study.pauseReason;
           directions = study.directions || [study.direction];
           var names = [];
           trials.forEach(function (t) { Object.keys(t.params).forEach(function (k) { if (names.indexOf(k) < 0) { names.push(k); } }); });

@@ -21,6 +21,9 @@ public sealed record StudyOverview(
     IReadOnlyList<string>? Directions = null,
     IReadOnlyList<string>? Objectives = null)
 {
+    /// <summary>Why a paused study is paused (<c>paused: trainer KIND failing: ERROR</c> when its trainer pool broke); null otherwise.</summary>
+    public string? PauseReason { get; init; }
+
     public static StudyOverview From(StudySnapshot study)
     {
         var best = study.Best;

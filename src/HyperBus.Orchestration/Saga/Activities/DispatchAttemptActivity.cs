@@ -35,6 +35,6 @@ public sealed class DispatchAttemptActivity(StudyLoader loader, StudyTransaction
 
         logger.LogInformation("Trial {Number} of {Study}: attempt {Attempt} is due{Probe}", trial.Number, study.Spec.Name, trial.Attempt,
             pool.IsBroken ? $" (the probe of trainer {pool.Kind})" : string.Empty);
-        TrialDispatch.Request(transaction, study, trial, now);
+        TrialDispatch.Request(transaction, policies, study, trial, now);
     }
 }

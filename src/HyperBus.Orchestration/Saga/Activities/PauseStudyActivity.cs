@@ -16,6 +16,7 @@ public sealed class PauseStudyActivity(StudyLoader loader, StudyTransaction tran
         transaction.Write(w => w.SetStudyStatus(id, StudyStatus.Paused, null));
         if (context.Message.Reason is { } reason && await loader.GetAsync(id, context.CancellationToken) is { } study)
         {
+            study.PauseReason = reason;
             // Progress displays show the warning, so a follower sees why nothing moves.
             transaction.Publish(id, TrialMessages.Progress(study) with { Warning = reason });
         }

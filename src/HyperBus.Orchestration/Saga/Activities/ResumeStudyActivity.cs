@@ -12,7 +12,7 @@ namespace HyperBus.Orchestration.Saga.Activities;
 /// the same attempt when their requests cannot still be waiting (the study was cancelled, or the bus is in process),
 /// so no trial is lost and a late outcome of the old request still counts once.
 /// </summary>
-public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction transaction, HyperBusOptions options, TimeProvider time, ILogger<ResumeStudyActivity> logger)
+public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction transaction, Policies.TrialPolicies policies, HyperBusOptions options, TimeProvider time, ILogger<ResumeStudyActivity> logger)
     : StudyActivity<ResumeStudy>
 {
     protected override async Task ExecuteAsync(BehaviorContext<StudyState, ResumeStudy> context)
@@ -27,6 +27,7 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
         // Paused by its trainer pool: every retry held back for the pool goes now, whatever time it was put off to.
         var pausedByPool = context.Saga.PauseReason?.StartsWith(Policies.TrainerPool.PauseReasonPrefix, StringComparison.Ordinal) == true;
         context.Saga.PauseReason = null;
+        study.PauseReason = null;
         context.Saga.Next = Saga.StudyEnd.Running;
         transaction.Write(w => w.SetStudyStatus(id, StudyStatus.Running, null));
         if (wasCancelled || options.Transport == BusTransport.InMemory)
@@ -35,7 +36,7 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
             // A retry still waiting out its backoff keeps its schedule: the attempt scheduler requests it when due.
             foreach (var trial in study.Trials.Where(t => !t.IsFinished && !study.Waiting.ContainsKey((t.Id, t.Attempt))))
             {
-                TrialDispatch.Request(transaction, study, trial, now);
+                TrialDispatch.Request(transaction, policies, study, trial, now);
             }
         }
 
@@ -45,7 +46,7 @@ public sealed class ResumeStudyActivity(StudyLoader loader, StudyTransaction tra
         {
             if ((due <= resumedAt || pausedByPool) && study.Find(trialId) is { IsFinished: false } waiting && waiting.Attempt == attempt)
             {
-                TrialDispatch.Request(transaction, study, waiting, resumedAt);
+                TrialDispatch.Request(transaction, policies, study, waiting, resumedAt);
             }
         }
 
