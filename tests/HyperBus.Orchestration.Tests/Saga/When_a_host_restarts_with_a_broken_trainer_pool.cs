@@ -37,7 +37,7 @@ public sealed class When_a_host_restarts_with_a_broken_trainer_pool : IDisposabl
             await WaitForStateAsync(first.Store, idle, "Paused");
             // The idle study's one trial finishes during the pause: it has nothing in flight and nothing waiting.
             await first.CompleteAsync(idle, idleTrial.Id, 1, 0.5);
-            await WaitForAsync(async () => (await first.Store.LoadTrialsAsync(idle)) is [{ State: TrialState.Completed }] ? new object() : null);
+            await Poll.ForAsync(async () => (await first.Store.LoadTrialsAsync(idle)) is [{ State: TrialState.Completed }] ? new object() : null);
             // The broken study's failed attempts wait for the pool's probe.
             Assert.Equal(3, (await ((IOrchestrationStore)first.Store).LoadScheduledAttemptsAsync(broke)).Count(s => s.RequestedAt is null));
         }
@@ -48,7 +48,7 @@ public sealed class When_a_host_restarts_with_a_broken_trainer_pool : IDisposabl
         await second.Harness.Bus.Publish(new AttemptDue(broke, Guid.NewGuid(), 1));
 
         // The pool counts as broken again: after its break exactly one held attempt goes, as the probe.
-        var probe = await WaitForAsync(() => Task.FromResult(second.Harness.Sent.Select<TrialRequested>(m => m.Context.Message.StudyId == broke).Select(m => m.Context.Message).FirstOrDefault()));
+        var probe = await Poll.ForAsync(() => Task.FromResult(second.Harness.Sent.Select<TrialRequested>(m => m.Context.Message.StudyId == broke).Select(m => m.Context.Message).FirstOrDefault()));
         Assert.Equal(2, probe.Attempt);
         Assert.Single(second.Harness.Sent.Select<TrialRequested>(m => m.Context.Message.StudyId == broke));
 
@@ -72,21 +72,5 @@ public sealed class When_a_host_restarts_with_a_broken_trainer_pool : IDisposabl
         """;
 
     private static Task WaitForStateAsync(IStudyStore store, Guid id, string state) =>
-        WaitForAsync(async () => await ((IOrchestrationStore)store).LoadSagaAsync(id) is { } saga && saga.State == state ? saga : null);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> find)
-        where T : class
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            if (await find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"no {typeof(T).Name} came");
-    }
+        Poll.ForAsync(async () => await ((IOrchestrationStore)store).LoadSagaAsync(id) is { } saga && saga.State == state ? saga : null);
 }

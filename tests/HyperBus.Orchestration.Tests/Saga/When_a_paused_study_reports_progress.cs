@@ -33,39 +33,23 @@ public sealed class When_a_paused_study_reports_progress : IDisposable
             await host.Harness.Bus.Publish(new TrialFailed(id, trial.Id, 1, "CUDA error: device unavailable", Retryable: true, "test-worker"));
         }
 
-        var saga = await WaitForAsync(async () => await ((IOrchestrationStore)host.Store).LoadSagaAsync(id) is { State: "Paused" } paused ? paused : null);
+        var saga = await Poll.ForAsync(async () => await ((IOrchestrationStore)host.Store).LoadSagaAsync(id) is { State: "Paused" } paused ? paused : null);
         Assert.Equal($"paused: trainer {HostHarness.RemoteKind} failing: CUDA error: device unavailable", saga.PauseReason);
 
         await host.CompleteAsync(id, trials[3].Id, 1, 0.5);
-        var during = await WaitForAsync(() => Task.FromResult(Progress(host).FirstOrDefault(p => p.Completed == 1)));
+        var during = await Poll.ForAsync(() => Task.FromResult(Progress(host).FirstOrDefault(p => p.Completed == 1)));
         Assert.Equal(saga.PauseReason, during.Warning);
 
         // Resumed by hand: progress from then on has no reason (the pool's breaker may still be open; the person decided).
         var before = Progress(host).Count();
         await host.Harness.Bus.Publish(new ResumeStudy(id));
-        await WaitForAsync(async () => (await host.Store.GetStudyAsync(id))?.Status == StudyStatus.Running ? new object() : null);
+        await Poll.ForAsync(async () => (await host.Store.GetStudyAsync(id))?.Status == StudyStatus.Running ? new object() : null);
         await host.CompleteAsync(id, trials[4].Id, 1, 0.25);
-        var after = await WaitForAsync(() => Task.FromResult(Progress(host).Skip(before).ToList() is { Count: > 0 } later ? later : null));
+        var after = await Poll.ForAsync(() => Task.FromResult(Progress(host).Skip(before).ToList() is { Count: > 0 } later ? later : null));
         Assert.True(after.All(p => p.Warning is null), string.Join("; ", Progress(host).Select(p => $"{p.Completed} {p.Warning}")));
     }
 
     public void Dispose() => _store.Dispose();
 
     private static IEnumerable<StudyProgressed> Progress(HostHarness host) => host.Harness.Published.Select<StudyProgressed>().Select(m => m.Context.Message);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> find)
-        where T : class
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            if (await find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"no {typeof(T).Name} came");
-    }
 }

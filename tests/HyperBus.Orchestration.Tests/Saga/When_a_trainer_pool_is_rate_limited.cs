@@ -30,7 +30,7 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
         }
 
         // The clock has not moved: only the first study's first trial has its permit; the seven others wait for slots.
-        await WaitUntilAsync(() => host.Harness.Sent.Select<TrialRequested>().Any());
+        await Poll.UntilAsync(() => host.Harness.Sent.Select<TrialRequested>().Any());
         Assert.Single(host.Harness.Sent.Select<TrialRequested>());
         for (var step = 0; step < 16 && host.Harness.Sent.Select<TrialRequested>().Count() < 8; step++)
         {
@@ -38,7 +38,7 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
             await Task.Delay(40);
         }
 
-        await WaitUntilAsync(() => host.Harness.Sent.Select<TrialRequested>().Count() >= 8);
+        await Poll.UntilAsync(() => host.Harness.Sent.Select<TrialRequested>().Count() >= 8);
         var stored = new List<ScheduledAttempt>();
         foreach (var id in studies)
         {
@@ -80,7 +80,7 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
             await Task.Delay(40);
         }
 
-        await WaitUntilAsync(() => second.Harness.Sent.Select<TrialRequested>().Count() >= 3);
+        await Poll.UntilAsync(() => second.Harness.Sent.Select<TrialRequested>().Count() >= 3);
         var held = before.Where(s => s.RequestedAt is null).Select(s => s.TrialId).Order().ToList();
         Assert.Equal(held, second.Harness.Sent.Select<TrialRequested>().Select(m => m.Context.Message.TrialId).Distinct().Order());
         var after = (await ((IOrchestrationStore)second.Store).LoadScheduledAttemptsAsync(id)).Where(s => held.Contains(s.TrialId)).ToList();
@@ -103,14 +103,4 @@ public sealed class When_a_trainer_pool_is_rate_limited : IDisposable
         trainer: {{HostHarness.RemoteKind}}
         space: { x: { type: float, low: 0, high: 1 } }
         """;
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition(), "the condition never held");
-    }
 }

@@ -35,21 +35,21 @@ public sealed class When_an_attempt_times_out : IDisposable
         var first = await WaitForRequestAsync(host, 1);
         Assert.Equal(start.AddHours(24), first.Deadline);
         await host.Harness.Bus.Publish(new TrialStarted(id, first.TrialId, 1, "test-worker", start));
-        await WaitUntilAsync(async () => (await host.Store.LoadAttemptsAsync(first.TrialId)) is [{ StartedAt: not null }]);
+        await Poll.UntilAsync(async () => (await host.Store.LoadAttemptsAsync(first.TrialId)) is [{ StartedAt: not null }]);
 
         await AdvanceAsync(time, 20);
         await host.Harness.Bus.Publish(new TrialReported(id, first.TrialId, 1, 1, 0.5, null, "test-worker"));
-        await WaitUntilAsync(async () => (await host.Store.LoadTrialsAsync(id)) is [{ Reports.Count: 1 }]);
+        await Poll.UntilAsync(async () => (await host.Store.LoadTrialsAsync(id)) is [{ Reports.Count: 1 }]);
 
         // 49 s: 29 s after the report, 49 s after the start; the original deadline (30 s) is long gone.
         await AdvanceAsync(time, 29);
         Assert.Empty(HostFailures(host));
         await AdvanceAsync(time, 2);
-        var failed = await WaitForAsync(() => HostFailures(host).FirstOrDefault());
+        var failed = await Poll.ForAsync(() => HostFailures(host).FirstOrDefault());
         Assert.Equal((first.TrialId, 1, true), (failed.TrialId, failed.Attempt, failed.Retryable));
         Assert.StartsWith("deadline exceeded", failed.Error, StringComparison.Ordinal);
 
-        var waiting = await WaitForAsync(async () => await ((IOrchestrationStore)host.Store).LoadScheduledAttemptsAsync(id) is [var scheduled] ? scheduled : null);
+        var waiting = await Poll.ForAsync(async () => await ((IOrchestrationStore)host.Store).LoadScheduledAttemptsAsync(id) is [var scheduled] ? scheduled : null);
         var attempts = await host.Store.LoadAttemptsAsync(first.TrialId);
         Assert.True(attempts[0].FinishedAt >= start.AddSeconds(50), $"attempt 1 failed at {attempts[0].FinishedAt - start} s, before the report's deadline");
         Assert.Equal(TimeSpan.FromSeconds(5), waiting.DueAt - attempts[0].FinishedAt!.Value);
@@ -80,28 +80,5 @@ public sealed class When_an_attempt_times_out : IDisposable
     }
 
     private static Task<TrialRequested> WaitForRequestAsync(HostHarness host, int attempt) =>
-        WaitForAsync(() => host.Harness.Sent.Select<TrialRequested>(m => m.Context.Message.Attempt == attempt).Select(m => m.Context.Message).FirstOrDefault());
-
-    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
-        WaitForAsync(async () => await condition() ? new object() : null);
-
-    private static Task<T> WaitForAsync<T>(Func<T?> find)
-        where T : class => WaitForAsync(() => Task.FromResult(find()));
-
-    /// <summary>Polls on the wall clock (bounded): the host handles messages on its own threads while the fake clock stands still.</summary>
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> find)
-        where T : class
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            if (await find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"no {typeof(T).Name} arrived");
-    }
+        Poll.ForAsync(() => host.Harness.Sent.Select<TrialRequested>(m => m.Context.Message.Attempt == attempt).Select(m => m.Context.Message).FirstOrDefault());
 }
