@@ -42,8 +42,9 @@ public sealed class PoolVerdicts(TrialPolicies policies, StudyRuntimeRegistry re
 
     /// <summary>
     /// Counts the success; when it closes a broken breaker (the probe came back), resumes the studies the pool paused,
-    /// including this one when its stored pause reason names the pool (also when the pool only learnt of the pause from the store after a restart). A study someone paused
-    /// by hand before the pool broke keeps its own reason, so it is left paused.
+    /// including this one when its stored pause reason names the pool (also when the pool learnt of the pause from the
+    /// store after a restart). A study someone paused by hand before the pool broke keeps its own reason, so it is left
+    /// paused.
     /// </summary>
     public async Task SucceededAsync(StudyRuntime study, Trial trial, string? currentPauseReason, CancellationToken cancellationToken)
     {
