@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using HyperBus.Core.Specs.Policies;
 using HyperBus.Core.Trials;
 using HyperBus.Orchestration.Runtime;
+using HyperBus.Orchestration.Policies.Hedging;
 using Polly;
+using Polly.Hedging;
 using Polly.Registry;
 using Polly.Retry;
 
@@ -18,6 +20,7 @@ public sealed class TrialPolicies : IDisposable
     private readonly TimeProvider _time;
     private readonly ResiliencePipelineRegistry<TrialPoolKey> _registry = new();
     private readonly ConcurrentDictionary<TrialPoolKey, RetryStrategyOptions<FailedAttempt>?> _retries = new();
+    private readonly ConcurrentDictionary<TrialPoolKey, HedgingStrategyOptions<FailedAttempt>?> _hedges = new();
     private readonly ConcurrentDictionary<string, TrainerPool> _pools = new(StringComparer.Ordinal);
 
     public TrialPolicies(TimeProvider time) => _time = time;
@@ -35,6 +38,11 @@ public sealed class TrialPolicies : IDisposable
             if (Retry(key, policy) is { } retry)
             {
                 builder.AddRetry(retry);
+            }
+
+            if (Hedge(key, policy) is { } hedge)
+            {
+                builder.AddHedging(hedge);
             }
         });
 
@@ -77,6 +85,10 @@ public sealed class TrialPolicies : IDisposable
         }
     }
 
+    /// <summary>How long an attempt of the study runs before it is hedged (its hedging strategy's delay), or null: no hedging (yet).</summary>
+    public TimeSpan? HedgeDelay(StudyRuntime study) =>
+        Hedge(Key(study), study.Spec.Policy) is { } hedge ? TrialHedgeOptions.Delay(hedge, study.Hedges.SortedDurations()) : null;
+
     /// <summary>The trainer pool the study runs on, with its circuit breaker; shared by every study of that trainer kind.</summary>
     public TrainerPool Pool(StudyRuntime study) =>
         _pools.GetOrAdd(study.Spec.Trainer, kind => new TrainerPool(kind, study.Spec.Policy.CircuitBreaker, _registry, _time));
@@ -86,6 +98,9 @@ public sealed class TrialPolicies : IDisposable
     public void Dispose() => _registry.Dispose();
 
     public static TrialPoolKey Key(StudyRuntime study) => new(study.StudyId, study.Spec.Trainer);
+
+    private HedgingStrategyOptions<FailedAttempt>? Hedge(TrialPoolKey key, TrialPolicySpec policy) =>
+        _hedges.GetOrAdd(key, _ => TrialHedgeOptions.Create(policy.Hedge));
 
     private RetryStrategyOptions<FailedAttempt>? Retry(TrialPoolKey key, TrialPolicySpec policy) =>
         _retries.GetOrAdd(key, _ => TrialRetryOptions.Create(policy.Retry));

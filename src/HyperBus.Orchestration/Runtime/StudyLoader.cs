@@ -66,6 +66,7 @@ public sealed class StudyLoader
             }
         }
 
+        Policies.Hedging.HedgedAttempts.Restore(runtime, trials, now);
         runtime = _registry.GetOrAdd(runtime);
         _logger.LogInformation("Resumed study {Name} ({Study}) from the store with {Trials} trials", spec.Name, studyId, trials.Count);
         return runtime;

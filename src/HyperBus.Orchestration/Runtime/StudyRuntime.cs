@@ -56,6 +56,9 @@ public sealed class StudyRuntime
     /// </summary>
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Waiting { get; } = new();
 
+    /// <summary>Hedged attempts in flight and the clocks the hedge scan reads (see Policies/Hedging).</summary>
+    public Policies.Hedging.HedgeBook Hedges { get; } = new();
+
     /// <summary>
     /// How long a requested attempt may wait for a worker. Time in the queue is not the trial's fault
     /// (parallelism above the workers' capacity queues requests by design); this only catches a request
