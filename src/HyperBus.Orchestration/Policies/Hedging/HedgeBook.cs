@@ -22,12 +22,16 @@ public sealed class HedgeBook
 
     public void Requested(Guid trialId, int attempt, DateTimeOffset now) => RunningSince[(trialId, attempt)] = (now, false);
 
-    /// <summary>The attempt's clock restarts at its first TrialStarted (time in the queue is not the worker's).</summary>
-    public void Started(Guid trialId, int attempt, DateTimeOffset now)
+    /// <summary>
+    /// The attempt's clock restarts at its first TrialStarted (time in the queue is not the worker's), from the start the
+    /// worker gives (a worker announces a start only after a while), kept between the request and now against clock skew.
+    /// </summary>
+    public void Started(Guid trialId, int attempt, DateTimeOffset startedAt, DateTimeOffset now)
     {
         if (RunningSince.TryGetValue((trialId, attempt), out var since) && !since.Started)
         {
-            RunningSince[(trialId, attempt)] = (now, true);
+            var start = startedAt < since.Since ? since.Since : startedAt > now ? now : startedAt;
+            RunningSince[(trialId, attempt)] = (start, true);
         }
     }
 

@@ -16,7 +16,7 @@ public static class HedgedAttempts
     /// <summary>True when the start was the hedged attempt's (recorded here); otherwise the caller records it as usual.</summary>
     public static bool Started(StudyRuntime study, StudyTransaction transaction, TrialStarted m, DateTimeOffset now)
     {
-        study.Hedges.Started(m.TrialId, m.Attempt, now);
+        study.Hedges.Started(m.TrialId, m.Attempt, m.StartedAt, now);
         if (!IsHedge(study, m.TrialId, m.Attempt))
         {
             return false;

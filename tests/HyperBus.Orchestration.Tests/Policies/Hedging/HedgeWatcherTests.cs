@@ -76,9 +76,9 @@ public sealed class HedgeWatcherTests : IAsyncLifetime, IDisposable
     public async Task After_seconds_counts_from_the_attempts_start_once_it_has_one()
     {
         var study = Study("hedge: { afterSeconds: 5 }", running: 2);
-        // The second attempt was taken from the queue 3 s after its request: its clock starts then.
+        // The second attempt was taken from the queue 2 s after its request: its clock starts then (its worker said so at 3 s).
         _time.Advance(TimeSpan.FromSeconds(3));
-        study.Hedges.Started(_trials[1], 1, _time.GetUtcNow());
+        study.Hedges.Started(_trials[1], 1, Start.AddSeconds(2), _time.GetUtcNow());
 
         _time.Advance(TimeSpan.FromSeconds(1.999));
         Assert.Equal(0, await _watcher.ScanAsync(CancellationToken.None));
@@ -86,7 +86,9 @@ public sealed class HedgeWatcherTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await _watcher.ScanAsync(CancellationToken.None));
         Assert.Equal(_trials[0], Assert.Single(await WaitForAnnouncementsAsync(1)).TrialId);
 
-        _time.Advance(TimeSpan.FromSeconds(3));
+        _time.Advance(TimeSpan.FromSeconds(1.999));
+        Assert.Equal(0, await _watcher.ScanAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, await _watcher.ScanAsync(CancellationToken.None));
         Assert.Equal(_trials[1], (await WaitForAnnouncementsAsync(2))[1].TrialId);
     }
