@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using HyperBus.Core.Specs.Policies;
 using HyperBus.Core.Trials;
-using HyperBus.Orchestration.Runtime;
 using HyperBus.Orchestration.Policies.Hedging;
+using HyperBus.Orchestration.Runtime;
 using Polly;
 using Polly.Hedging;
 using Polly.Registry;

@@ -7,7 +7,7 @@ namespace HyperBus.Orchestration.Tests.Support;
 /// <summary>
 /// A trainer on a slow node now and then: one attempt in ten takes 30 report steps of 0.1 s instead of one. The rule
 /// depends on the trial's number and the attempt, so a hedged attempt (attempt 2) of a straggler is quick, as on another
-/// worker. It stops when a report is answered stop, and records that.
+/// worker. It stops when a report is answered stop (or its token fires), and records that.
 /// </summary>
 public sealed class StragglerTrainer : ITrainer
 {
@@ -23,14 +23,23 @@ public sealed class StragglerTrainer : ITrainer
     {
         var value = context.Params.GetDouble("x");
         var steps = Straggles(context.Number, context.Attempt) ? 30 : 1;
-        for (var step = 1; step <= steps; step++)
+        try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            if (await context.ReportAsync(step, value, cancellationToken: cancellationToken) == TrialAction.Stop)
+            for (var step = 1; step <= steps; step++)
             {
-                Stopped[(context.StudyId, context.Number, context.Attempt)] = 0;
-                break;
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                if (await context.ReportAsync(step, value, cancellationToken: cancellationToken) == TrialAction.Stop)
+                {
+                    Stopped[(context.StudyId, context.Number, context.Attempt)] = 0;
+                    break;
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A stop decision between reports cancels the trial's token.
+            Stopped[(context.StudyId, context.Number, context.Attempt)] = 0;
+            throw;
         }
 
         return new TrialResult(value);
