@@ -4,6 +4,7 @@ using HyperBus.Core.Trials;
 using HyperBus.Orchestration.Policies.Hedging;
 using HyperBus.Orchestration.Tests.Support;
 using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HyperBus.Orchestration.Tests.Saga;
@@ -18,10 +19,13 @@ public sealed class When_a_straggler_is_hedged : IDisposable
     private readonly TempStore _store = new();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The fake clock as the host's (deadlines, schedules, hedges); MassTransit and the harness keep the real one.</summary>
+    private Action<IServiceCollection> HostClock => services => services.AddSingleton<TimeProvider>(_clock);
+
     [Fact]
     public async Task The_first_outcome_wins_once_and_the_losers_outcome_is_dropped()
     {
-        await using var host = await HostHarness.StartAsync(_store.Path, time: _clock);
+        await using var host = await HostHarness.StartAsync(_store.Path, configure: HostClock);
         var id = Guid.NewGuid();
         var events = host.Follow(id);
         await host.SubmitAsync(Spec(trials: 2), id);
@@ -48,7 +52,7 @@ public sealed class When_a_straggler_is_hedged : IDisposable
     [Fact]
     public async Task A_failed_hedge_does_not_fail_the_trial()
     {
-        await using var host = await HostHarness.StartAsync(_store.Path, time: _clock);
+        await using var host = await HostHarness.StartAsync(_store.Path, configure: HostClock);
         var id = Guid.NewGuid();
         var events = host.Follow(id);
         await host.SubmitAsync(Spec(trials: 1), id);
@@ -70,7 +74,7 @@ public sealed class When_a_straggler_is_hedged : IDisposable
     [Fact]
     public async Task When_the_current_attempt_fails_the_hedge_carries_the_trial()
     {
-        await using var host = await HostHarness.StartAsync(_store.Path, time: _clock);
+        await using var host = await HostHarness.StartAsync(_store.Path, configure: HostClock);
         var id = Guid.NewGuid();
         var events = host.Follow(id);
         await host.SubmitAsync(Spec(trials: 1), id);
@@ -93,7 +97,7 @@ public sealed class When_a_straggler_is_hedged : IDisposable
     {
         var id = Guid.NewGuid();
         TrialRequested hedge;
-        await using (var first = await HostHarness.StartAsync(_store.Path, time: _clock))
+        await using (var first = await HostHarness.StartAsync(_store.Path, configure: HostClock))
         {
             await first.SubmitAsync(Spec(trials: 2), id);
             hedge = await HedgeAsync(first, trials: 2);
@@ -101,7 +105,7 @@ public sealed class When_a_straggler_is_hedged : IDisposable
             Assert.Equal([1, 2], (await first.Store.LoadAttemptsAsync(hedge.TrialId)).Select(a => a.Attempt));
         }
 
-        await using var second = await HostHarness.StartAsync(_store.Path, time: _clock);
+        await using var second = await HostHarness.StartAsync(_store.Path, configure: HostClock);
         var events = second.Follow(id);
         // The hedge's outcome is current on the new host: it loaded the race from the store.
         await second.CompleteAsync(id, hedge.TrialId, 2, 0.125);

@@ -39,7 +39,7 @@ public sealed class HostHarness : IAsyncDisposable
 
     public IStudyStore Store => _provider.GetRequiredService<IStudyStore>();
 
-    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null, TimeProvider? time = null)
+    public static async Task<HostHarness> StartAsync(string storePath, int workerConcurrency = 8, TrainerProbe? probe = null, Action<IServiceCollection>? configure = null)
     {
         // The remote kind is registered (so the host accepts it) but served by no endpoint here.
         var options = new HyperBusOptions
@@ -56,17 +56,12 @@ public sealed class HostHarness : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(probe ?? new TrainerProbe());
-        if (time is not null)
-        {
-            // The host's clock (deadlines, schedules, hedges); MassTransit and the harness keep the real one.
-            services.AddSingleton(time);
-        }
-
         services.AddSqliteStudyStore(storePath);
         services.AddTrainer<QuadraticTrainer>(QuadraticTrainer.Kind);
         services.AddTrainer<FlakyTrainer>(FlakyTrainer.Kind);
         services.AddTrainer<StragglerTrainer>(StragglerTrainer.Kind);
         services.AddTrainer<QuadraticTrainer>(RemoteKind);
+        configure?.Invoke(services);
         services.AddHyperBusServices(options);
         services.AddMassTransitTestHarness(x => x.AddHyperBusBus(options));
         var provider = services.BuildServiceProvider(validateScopes: true);
