@@ -40,12 +40,14 @@ public sealed class TrialHedgeOptionsTests : IDisposable
     public void The_study_pipeline_has_the_hedging_strategy_and_its_delay_comes_from_the_completed_trials()
     {
         var study = Study("hedge: { afterQuantile: 0.9, minCompleted: 2, maxHedged: 3 }");
-        var strategies = _policies.Pipeline(study).GetPipelineDescriptor().Strategies;
+        Assert.Null(_policies.HedgeDelay(study));
+        // Asking for the delay registered the study's pipeline under its name.
+        Assert.True(_policies.Registry.TryGetPipeline<FailedAttempt>(TrialPolicies.Key(study), out var pipeline));
+        var strategies = pipeline!.GetPipelineDescriptor().Strategies;
 
         var hedging = Assert.IsType<HedgingStrategyOptions<FailedAttempt>>(Assert.Single(strategies, s => s.Options is HedgingStrategyOptions<FailedAttempt>).Options);
         Assert.Equal("trial-hedge", hedging.Name);
         Assert.Equal(1, hedging.MaxHedgedAttempts);
-        Assert.Null(_policies.HedgeDelay(study));
 
         study.Hedges.Completed(10);
         study.Hedges.Completed(20);
