@@ -5,7 +5,7 @@
 # quick). ROUNDS rounds, each running both studies (their order alternates), each timed by its own
 # `hyperbus submit --wait --json` (study start to end, from the host's summary). Checks after each study that the store
 # holds exactly TRIALS trials with unique numbers, all completed: each trial counted once.
-#   bash bench/hedging.sh            # TRIALS=60 WORKERS=4 ROUNDS=3
+#   bash bench/hedging.sh            # TRIALS=60 WORKERS=4 ROUNDS=3; KEEP_DB=PATH keeps the host's store (for `hyperbus export`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -18,7 +18,11 @@ hb="dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll"
 source tests/rabbitmq-node.sh
 rabbit_start >/dev/null
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rabbit_stop; rm -rf "$out"; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rabbit_stop
+  if [ -n "${KEEP_DB:-}" ]; then for f in "$out"/host.db*; do cp "$f" "$KEEP_DB${f#"$out/host.db"}"; done; fi
+  rm -rf "$out"
+}
 trap cleanup EXIT
 url=$HYPERBUS_TEST_RABBITMQ
 

@@ -12,8 +12,8 @@ public static class TrialDispatch
             transaction.Write(w => w.MarkScheduledAttemptRequested(trial.Id, trial.Attempt, now));
         }
 
-        study.Hedges.Requested(trial.Id, trial.Attempt, now);
         var deadline = study.ExtendDeadline(trial.Id, trial.Attempt, now, started: false);
+        study.Hedges.Requested(trial.Id, trial.Attempt, now);
         transaction.Request(study.StudyId, study.Spec.Trainer, TrialMessages.Request(study, trial, deadline));
     }
 

@@ -51,12 +51,18 @@ public sealed class HedgeWatcher(StudyRuntimeRegistry registry, TrialPolicies po
         ISendEndpoint? endpoint = null;
         foreach (var study in registry.All)
         {
+            // Attempts no longer in flight need no clock (every study's requests are clocked, hedging or not).
+            var book = study.Hedges;
+            foreach (var key in book.RunningSince.Keys.Where(k => !study.Deadlines.ContainsKey(k) && !study.Waiting.ContainsKey(k)))
+            {
+                book.RunningSince.TryRemove(key, out _);
+            }
+
             if (study.Spec.Policy.Hedge is not { } spec || policies.HedgeDelay(study) is not { } after)
             {
                 continue;
             }
 
-            var book = study.Hedges;
             var pending = _announced.Count(a => now - a.Value < AnnounceAgainAfter && !book.Hedged.ContainsKey(a.Key.TrialId) && study.Deadlines.ContainsKey(a.Key));
             var room = spec.MaxHedged - book.InFlight.Count - pending;
             foreach (var (key, _) in study.Deadlines)
@@ -79,12 +85,6 @@ public sealed class HedgeWatcher(StudyRuntimeRegistry registry, TrialPolicies po
                 _announced[key] = now;
                 room--;
                 sent++;
-            }
-
-            // Attempts no longer in flight need no clock.
-            foreach (var key in book.RunningSince.Keys.Where(k => !study.Deadlines.ContainsKey(k)))
-            {
-                book.RunningSince.TryRemove(key, out _);
             }
         }
 

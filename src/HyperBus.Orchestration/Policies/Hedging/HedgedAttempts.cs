@@ -217,8 +217,8 @@ public static class HedgedAttempts
         study.Replace(trial);
         study.Hedges.Hedged[trial.Id] = 0;
         study.Hedges.InFlight[trial.Id] = hedge;
-        study.Hedges.Requested(trial.Id, hedge, now);
         var deadline = study.ExtendDeadline(trial.Id, hedge, now, started: false);
+        study.Hedges.Requested(trial.Id, hedge, now);
         transaction.Request(study.StudyId, study.Spec.Trainer, TrialMessages.Request(study, trial with { Attempt = hedge }, deadline));
     }
 }

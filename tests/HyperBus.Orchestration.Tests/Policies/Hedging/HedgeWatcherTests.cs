@@ -124,11 +124,14 @@ public sealed class HedgeWatcherTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_study_without_hedge_is_never_hedged()
+    public async Task A_study_without_hedge_is_never_hedged_and_its_finished_attempts_lose_their_clocks()
     {
-        Study(string.Empty, running: 3);
+        var study = Study(string.Empty, running: 3);
         _time.Advance(TimeSpan.FromDays(1));
+        study.Deadlines.TryRemove((_trials[0], 1), out _);
+
         Assert.Equal(0, await _watcher.ScanAsync(CancellationToken.None));
+        Assert.Equal([(_trials[1], 1), (_trials[2], 1)], study.Hedges.RunningSince.Keys.ToHashSet());
     }
 
     public async Task DisposeAsync() => await _provider.DisposeAsync();
