@@ -88,9 +88,8 @@ public sealed class TrialPolicies : IDisposable
     /// <summary>How long an attempt of the study runs before it is hedged (its hedging strategy's delay), or null: no hedging (yet).</summary>
     public TimeSpan? HedgeDelay(StudyRuntime study)
     {
-        var key = Key(study);
-        Pipeline(key, study.Spec.Policy);
-        return Hedge(key, study.Spec.Policy) is { } hedge ? TrialHedgeOptions.Delay(hedge, study.Hedges.SortedDurations()) : null;
+        Pipeline(study);
+        return Hedge(Key(study), study.Spec.Policy) is { } hedge ? TrialHedgeOptions.Delay(hedge, study.Hedges.SortedDurations()) : null;
     }
 
     /// <summary>The trainer pool the study runs on, with its circuit breaker; shared by every study of that trainer kind.</summary>
