@@ -93,6 +93,10 @@ internal static class SqliteSchema
         ALTER TABLE trial_attempts ADD COLUMN due_at TEXT NULL;
         ALTER TABLE trial_attempts ADD COLUMN requested_at TEXT NULL;
         """,
+        // Hedging (issue 15): a hedged attempt runs beside the trial's current one; hedge_of names that attempt.
+        """
+        ALTER TABLE trial_attempts ADD COLUMN hedge_of INTEGER NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -57,8 +57,8 @@ public sealed class SqliteStudyStoreTests : OrchestrationStoreContract
         using var connection = OpenRaw();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         // Version 2 added the multi-objective values and constraints columns; 3 the saga, outbox, leases and drop counts.
-        Assert.Equal(4L, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(4L, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(5L, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(5L, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
         foreach (var table in new[] { "studies", "trials", "trial_attempts", "reports", "trial_attributes", "study_sagas", "outbox", "study_leases", "dropped_messages" })
         {
             Assert.Equal(1L, Scalar(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));

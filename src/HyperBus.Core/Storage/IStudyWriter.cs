@@ -29,4 +29,16 @@ public interface IStudyWriter
 
     /// <summary>Records that a scheduled attempt's request was sent, so a restart does not send it again.</summary>
     bool MarkScheduledAttemptRequested(Guid trialId, int attempt, DateTimeOffset at);
+
+    /// <summary>Stores attempt <paramref name="hedge"/> as requested beside the trial's running attempt <paramref name="primary"/>.</summary>
+    bool StartHedge(Guid trialId, int primary, int hedge, DateTimeOffset at);
+
+    /// <summary>Records which worker took a hedged attempt and when (the trial's own start stays its current attempt's).</summary>
+    bool MarkHedgeStarted(Guid trialId, int hedge, string workerId, DateTimeOffset at);
+
+    /// <summary>Ends one running attempt of a hedged trial (Failed, or Lost to the other) without finishing the trial.</summary>
+    bool EndAttempt(Guid trialId, int attempt, string state, string? error, DateTimeOffset at);
+
+    /// <summary>Makes the running hedged attempt the trial's current one in place of <paramref name="primary"/>.</summary>
+    bool PromoteHedge(Guid trialId, int primary, int hedge);
 }

@@ -7,7 +7,7 @@ namespace HyperBus.Orchestration.Hosting;
 public static class HostMessages
 {
     public static readonly IReadOnlySet<string> Types = new HashSet<string>(
-        new[] { typeof(SubmitStudy), typeof(CancelStudy), typeof(PauseStudy), typeof(ResumeStudy), typeof(TrialStarted), typeof(TrialReported), typeof(TrialCompleted), typeof(TrialFailed), typeof(AttemptDue) }
+        new[] { typeof(SubmitStudy), typeof(CancelStudy), typeof(PauseStudy), typeof(ResumeStudy), typeof(TrialStarted), typeof(TrialReported), typeof(TrialCompleted), typeof(TrialFailed), typeof(AttemptDue), typeof(Policies.Hedging.HedgeDue) }
             .Select(Urn),
         StringComparer.Ordinal);
 
@@ -25,6 +25,7 @@ public static class HostMessages
         TrialCompleted m => m.StudyId,
         TrialFailed m => m.StudyId,
         AttemptDue m => m.StudyId,
+        Policies.Hedging.HedgeDue m => m.StudyId,
         _ => null,
     };
 }

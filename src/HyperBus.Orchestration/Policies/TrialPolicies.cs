@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using HyperBus.Core.Specs.Policies;
 using HyperBus.Core.Trials;
+using HyperBus.Orchestration.Policies.Hedging;
 using HyperBus.Orchestration.Runtime;
 using Polly;
+using Polly.Hedging;
 using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
@@ -19,6 +21,7 @@ public sealed class TrialPolicies : IDisposable
     private readonly TimeProvider _time;
     private readonly ResiliencePipelineRegistry<TrialPoolKey> _registry = new();
     private readonly ConcurrentDictionary<TrialPoolKey, RetryStrategyOptions<FailedAttempt>?> _retries = new();
+    private readonly ConcurrentDictionary<TrialPoolKey, HedgingStrategyOptions<FailedAttempt>?> _hedges = new();
     private readonly ConcurrentDictionary<string, TrainerPool> _pools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TrainerPoolRate> _rates = new(StringComparer.Ordinal);
 
@@ -38,6 +41,11 @@ public sealed class TrialPolicies : IDisposable
             if (Retry(key, policy) is { } retry)
             {
                 builder.AddRetry(retry);
+            }
+
+            if (Hedge(key, policy) is { } hedge)
+            {
+                builder.AddHedging(hedge);
             }
 
             if (attemptTimeout is not null)
@@ -85,6 +93,13 @@ public sealed class TrialPolicies : IDisposable
         }
     }
 
+    /// <summary>How long an attempt of the study runs before it is hedged (its hedging strategy's delay), or null: no hedging (yet).</summary>
+    public TimeSpan? HedgeDelay(StudyRuntime study)
+    {
+        Pipeline(study);
+        return Hedge(Key(study), study.Spec.Policy) is { } hedge ? TrialHedgeOptions.Delay(hedge, study.Hedges.SortedDurations()) : null;
+    }
+
     /// <summary>The trainer pool the study runs on, with its circuit breaker; shared by every study of that trainer kind.</summary>
     public TrainerPool Pool(StudyRuntime study) =>
         _pools.GetOrAdd(study.Spec.Trainer, kind => new TrainerPool(kind, study.Spec.Policy.CircuitBreaker, _registry, _time));
@@ -98,6 +113,9 @@ public sealed class TrialPolicies : IDisposable
     public void Dispose() => _registry.Dispose();
 
     public static TrialPoolKey Key(StudyRuntime study) => new(study.StudyId, study.Spec.Trainer);
+
+    private HedgingStrategyOptions<FailedAttempt>? Hedge(TrialPoolKey key, TrialPolicySpec policy) =>
+        _hedges.GetOrAdd(key, _ => TrialHedgeOptions.Create(policy.Hedge));
 
     private RetryStrategyOptions<FailedAttempt>? Retry(TrialPoolKey key, TrialPolicySpec policy) =>
         _retries.GetOrAdd(key, _ => TrialRetryOptions.Create(policy.Retry));

@@ -11,6 +11,7 @@ public static class TrialPolicyServiceCollectionExtensions
         services.TryAddSingleton<TrialPolicies>();
         services.TryAddScoped<PoolVerdicts>();
         services.AddHostedService<AttemptScheduler>();
+        services.AddHostedService<Hedging.HedgeWatcher>();
         return services;
     }
 }

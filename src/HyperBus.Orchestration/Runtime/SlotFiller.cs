@@ -6,7 +6,8 @@ namespace HyperBus.Orchestration.Runtime;
 
 /// <summary>
 /// Keeps <c>parallelism</c> trials in flight: asks the enqueued list, then the sampler (within a population
-/// sampler's generation barrier) for configurations, gives each its budget and queues its request.
+/// sampler's generation barrier) for configurations, gives each its budget and queues its request. A hedged attempt in
+/// flight takes a slot too, so <c>parallelism</c> bounds the workers a study keeps busy.
 /// </summary>
 public sealed class SlotFiller(TimeProvider time, HyperBusMetrics metrics, Policies.TrialPolicies policies)
 {
@@ -17,7 +18,7 @@ public sealed class SlotFiller(TimeProvider time, HyperBusMetrics metrics, Polic
         while (!study.Exhausted)
         {
             var view = study.View();
-            var wanted = Math.Min(study.Spec.Parallelism - study.Running, study.Spec.Trials - study.Trials.Count);
+            var wanted = Math.Min(study.Spec.Parallelism - study.Running - study.Hedges.InFlight.Count, study.Spec.Trials - study.Trials.Count);
             wanted = Math.Min(wanted, GenerationBarrier.Open(study.Sampler, view));
             if (wanted <= 0)
             {

@@ -58,6 +58,8 @@ public sealed class StudyLoader
             runtime.ExtendDeadline(t.Id, t.Attempt, now);
         }
 
+        Policies.Hedging.HedgedAttempts.Restore(runtime, trials, now);
+
         // Retries still waiting out their backoff wait on, with no deadline until they are requested.
         var current = trials.Where(t => !t.IsFinished).ToDictionary(t => t.Id, t => t.Attempt);
         foreach (var waiting in await _schedules.LoadScheduledAttemptsAsync(studyId, cancellationToken))

@@ -59,6 +59,9 @@ public sealed class StudyRuntime
     /// </summary>
     public ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> Waiting { get; } = new();
 
+    /// <summary>Hedged attempts in flight and the clocks the hedge scan reads (see Policies/Hedging).</summary>
+    public Policies.Hedging.HedgeBook Hedges { get; } = new();
+
     /// <summary>
     /// The attempt timeout of the study's trial pipeline (Polly's timeout strategy, registered by
     /// <see cref="TrialPolicies.Pipeline(StudyRuntime)"/>): every deadline below is evaluated from it.

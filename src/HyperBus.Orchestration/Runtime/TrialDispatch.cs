@@ -20,6 +20,7 @@ public static class TrialDispatch
         }
 
         var deadline = study.ExtendDeadline(trial.Id, trial.Attempt, now, started: false);
+        study.Hedges.Requested(trial.Id, trial.Attempt, now);
         transaction.Request(study.StudyId, study.Spec.Trainer, TrialMessages.Request(study, trial, deadline));
     }
 

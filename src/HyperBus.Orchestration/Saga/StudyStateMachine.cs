@@ -26,6 +26,7 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
         Event(() => TrialCompleted, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
         Event(() => TrialFailed, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Execute(UnknownStudy.Drop)));
         Event(() => AttemptDue, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Discard()));
+        Event(() => HedgeDue, e => e.CorrelateById(m => m.Message.StudyId).OnMissingInstance(m => m.Discard()));
 
         Initially(
             When(Submitted)
@@ -44,7 +45,8 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
                 .Activity(x => x.OfType<RecordFailureActivity>())
                 .Activity(x => x.OfType<FillSlotsActivity<TrialFailed>>())
                 .MoveOn(this),
-            When(PauseRequested).Activity(x => x.OfType<PauseStudyActivity>()).TransitionTo(Paused));
+            When(PauseRequested).Activity(x => x.OfType<PauseStudyActivity>()).TransitionTo(Paused),
+            When(HedgeDue).Activity(x => x.OfType<HedgeAttemptActivity>()));
 
         // A retry waiting out its backoff belongs to a trial already in flight, so it goes out while paused too.
         During(Running, Paused, When(AttemptDue).Activity(x => x.OfType<DispatchAttemptActivity>()));
@@ -54,7 +56,8 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
             When(TrialReported).Activity(x => x.OfType<RouteReportActivity>()),
             When(TrialCompleted).Activity(x => x.OfType<RecordOutcomeActivity>()),
             When(TrialFailed).Activity(x => x.OfType<RecordFailureActivity>()),
-            Ignore(PauseRequested));
+            Ignore(PauseRequested),
+            Ignore(HedgeDue));
 
         // Running too: a tune resumes a study its killed predecessor left running.
         During(Running, Paused, Cancelled,
@@ -74,6 +77,7 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
             When(TrialCompleted).Activity(x => x.OfType<DropLateMessageActivity<TrialCompleted>>()),
             When(TrialFailed).Activity(x => x.OfType<DropLateMessageActivity<TrialFailed>>()),
             Ignore(AttemptDue),
+            Ignore(HedgeDue),
             Ignore(CancelRequested),
             Ignore(PauseRequested),
             Ignore(Submitted));
@@ -111,4 +115,6 @@ public sealed class StudyStateMachine : MassTransitStateMachine<StudyState>
     public Event<TrialFailed> TrialFailed { get; private set; } = null!;
 
     public Event<AttemptDue> AttemptDue { get; private set; } = null!;
+
+    public Event<Policies.Hedging.HedgeDue> HedgeDue { get; private set; } = null!;
 }

@@ -48,7 +48,7 @@ public sealed class HostHarness : IAsyncDisposable
             RunWorkers = true,
             Watch = true,
             WorkerConcurrency = workerConcurrency,
-            TrainerKinds = [QuadraticTrainer.Kind, FlakyTrainer.Kind],
+            TrainerKinds = [QuadraticTrainer.Kind, FlakyTrainer.Kind, StragglerTrainer.Kind],
         };
         var services = new ServiceCollection();
         // MassTransit keeps the first logger factory in a static; a factory that ignores Dispose lets a
@@ -59,6 +59,7 @@ public sealed class HostHarness : IAsyncDisposable
         services.AddSqliteStudyStore(storePath);
         services.AddTrainer<QuadraticTrainer>(QuadraticTrainer.Kind);
         services.AddTrainer<FlakyTrainer>(FlakyTrainer.Kind);
+        services.AddTrainer<StragglerTrainer>(StragglerTrainer.Kind);
         services.AddTrainer<QuadraticTrainer>(RemoteKind);
         configure?.Invoke(services);
         services.AddHyperBusServices(options);
@@ -71,7 +72,7 @@ public sealed class HostHarness : IAsyncDisposable
     }
 
     public static StudySpec Spec(string yaml) =>
-        StudySpecParser.Parse(yaml, new SpecCatalogs(SamplerCatalog.Default, SchedulerCatalog.Default, [QuadraticTrainer.Kind, FlakyTrainer.Kind, RemoteKind]));
+        StudySpecParser.Parse(yaml, new SpecCatalogs(SamplerCatalog.Default, SchedulerCatalog.Default, [QuadraticTrainer.Kind, FlakyTrainer.Kind, StragglerTrainer.Kind, RemoteKind]));
 
     /// <summary>Submits the study and waits for it to end.</summary>
     public async Task<StudyCompleted> RunAsync(string yaml, Guid? studyId = null)

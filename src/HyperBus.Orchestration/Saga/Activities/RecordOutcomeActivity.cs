@@ -21,7 +21,7 @@ public sealed class RecordOutcomeActivity(StudyLoader loader, StudyTransaction t
     {
         var m = context.Message;
         if (await loader.GetAsync(m.StudyId, context.CancellationToken) is not { } study ||
-            StaleMessages.Current(study, transaction, m.TrialId, m.Attempt, nameof(TrialCompleted), logger) is not { } trial)
+            Policies.Hedging.HedgedAttempts.Outcome(study, transaction, m, time.GetUtcNow(), logger) is not { } trial)
         {
             return;
         }

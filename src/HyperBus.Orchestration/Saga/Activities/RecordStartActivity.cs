@@ -12,7 +12,8 @@ public sealed class RecordStartActivity(StudyLoader loader, StudyTransaction tra
     {
         var m = context.Message;
         if (await loader.GetAsync(m.StudyId, context.CancellationToken) is not { } study ||
-            StaleMessages.Current(study, transaction, m.TrialId, m.Attempt, nameof(TrialStarted), logger) is not { } trial)
+            Policies.Hedging.HedgedAttempts.Started(study, transaction, m, time.GetUtcNow()) ||
+            Policies.Hedging.HedgedAttempts.Current(study, transaction, m.TrialId, m.Attempt, nameof(TrialStarted), logger) is not { } trial)
         {
             return;
         }

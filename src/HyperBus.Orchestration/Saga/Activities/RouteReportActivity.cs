@@ -18,8 +18,13 @@ public sealed class RouteReportActivity(StudyLoader loader, StudyTransaction tra
     {
         var m = context.Message;
         var action = TrialAction.Stop;
-        if (await loader.GetAsync(m.StudyId, context.CancellationToken) is { } study &&
-            StaleMessages.Current(study, transaction, m.TrialId, m.Attempt, nameof(TrialReported), logger) is { } trial)
+        var loaded = await loader.GetAsync(m.StudyId, context.CancellationToken);
+        if (loaded is not null && Policies.Hedging.HedgedAttempts.Reported(loaded, m, time.GetUtcNow()))
+        {
+            action = TrialAction.Continue;
+        }
+        else if (loaded is { } study &&
+            Policies.Hedging.HedgedAttempts.Current(study, transaction, m.TrialId, m.Attempt, nameof(TrialReported), logger) is { } trial)
         {
             var report = new TrialReport(m.Step, m.Value);
             if (trial.Reports.Count == 0 || trial.Reports[^1].Step < report.Step)
