@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Orchestration.Runtime;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HyperBus.Orchestration.Policies;
@@ -13,7 +12,7 @@ namespace HyperBus.Orchestration.Policies;
 /// this only watches the running studies' copies of them.
 /// </summary>
 public sealed class AttemptScheduler(StudyRuntimeRegistry registry, IBus bus, TimeProvider time, HyperBusOptions options, ILogger<AttemptScheduler> logger)
-    : BackgroundService
+    : HostClockService(time, options.SchedulePollInterval, logger)
 {
     /// <summary>A due attempt still waiting this long after it was announced is announced again (the message was lost, say).</summary>
     public static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(10);
@@ -21,33 +20,14 @@ public sealed class AttemptScheduler(StudyRuntimeRegistry registry, IBus bus, Ti
     /// <summary>Which due time of each attempt was announced, and when: a new due time (a probe put off) is announced afresh.</summary>
     private readonly ConcurrentDictionary<(Guid TrialId, int Attempt), (DateTimeOffset Due, DateTimeOffset At)> _announced = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.SchedulePollInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await DispatchDueAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning("Could not announce due attempts ({Error}); trying again at the next tick", e.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
+    protected override string Work => "announce due attempts";
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => DispatchDueAsync(cancellationToken);
 
     /// <summary>Announces every waiting attempt whose time has come; returns how many it announced.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var sent = 0;
         ISendEndpoint? endpoint = null;
         foreach (var study in registry.All)

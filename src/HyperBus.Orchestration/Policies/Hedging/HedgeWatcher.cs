@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using HyperBus.Orchestration.Hosting;
 using HyperBus.Orchestration.Runtime;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HyperBus.Orchestration.Policies.Hedging;
@@ -13,40 +12,21 @@ namespace HyperBus.Orchestration.Policies.Hedging;
 /// hedges out, so the hedge goes through the saga and the outbox like any other request.
 /// </summary>
 public sealed class HedgeWatcher(StudyRuntimeRegistry registry, TrialPolicies policies, IBus bus, TimeProvider time, HyperBusOptions options, ILogger<HedgeWatcher> logger)
-    : BackgroundService
+    : HostClockService(time, options.SchedulePollInterval, logger)
 {
     /// <summary>An announced attempt still unhedged this long after is announced again (the message was lost, or the study was paused).</summary>
     public static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<(Guid TrialId, int Attempt), DateTimeOffset> _announced = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.SchedulePollInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await ScanAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning("Could not check for stragglers to hedge ({Error}); trying again at the next tick", e.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
+    protected override string Work => "check for stragglers to hedge";
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => ScanAsync(cancellationToken);
 
     /// <summary>Announces the attempts to hedge now; returns how many it announced.</summary>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var sent = 0;
         ISendEndpoint? endpoint = null;
         foreach (var study in registry.All)
