@@ -158,8 +158,10 @@ public static class HyperBusServiceCollectionExtensions
             {
                 cfg.ReceiveEndpoint(Contracts.MessageNames.TrainerQueue(kind), e =>
                 {
-                    e.PrefetchCount = Math.Max(options.WorkerConcurrency, 1);
-                    e.ConcurrentMessageLimit = options.WorkerConcurrency;
+                    // Training is bounded by TrainingSlots; the endpoint holds more requests than that, so the
+                    // next one is here while an outcome waits for its confirm (and its request for the ack).
+                    e.PrefetchCount = TrainingSlots.RequestsInHand(options.WorkerConcurrency);
+                    e.ConcurrentMessageLimit = TrainingSlots.RequestsInHand(options.WorkerConcurrency);
                     e.UseFilter(new MessageSizeLimitFilter(options.MaxMessageBytes));
                     e.UseFilter(new MalformedRequestFilter());
                     e.ConfigureConsumer<TrialRequestedConsumer>(context);

@@ -9,19 +9,22 @@ namespace HyperBus.Trainer.Sdk.Hosting;
 /// <summary>
 /// Runs one trial attempt on a registered C# trainer and publishes its outcome. The message is
 /// acknowledged only when this returns, i.e. after the outcome was published, so a worker that dies
-/// mid-trial leaves the request to be redelivered.
+/// mid-trial leaves the request to be redelivered. The trial holds one of its kind's <see cref="TrainingSlots"/>
+/// while it trains, not while its outcome waits for the broker's confirm.
 /// </summary>
 public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
 {
     private readonly IServiceProvider _services;
     private readonly WorkerIdentity _worker;
     private readonly PendingDecisions _pending;
+    private readonly TrainingSlots _slots;
     private readonly WorkerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<TrialRequestedConsumer> _logger;
 
-    public TrialRequestedConsumer(IServiceProvider services, WorkerIdentity worker, PendingDecisions pending, WorkerOptions options, TimeProvider time, ILogger<TrialRequestedConsumer> logger)
+    public TrialRequestedConsumer(IServiceProvider services, WorkerIdentity worker, PendingDecisions pending, TrainingSlots slots, WorkerOptions options, TimeProvider time, ILogger<TrialRequestedConsumer> logger)
     {
+        _slots = slots;
         _services = services;
         _worker = worker;
         _pending = pending;
@@ -32,26 +35,36 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
 
     public async Task Consume(ConsumeContext<TrialRequested> context)
     {
+        object outcome;
+        using (await _slots.TakeAsync(context.Message.Trainer, context.CancellationToken))
+        {
+            outcome = await RunAsync(context);
+        }
+
+        // The slot is free already: the next request trains while the broker confirms this outcome.
+        await context.Publish(outcome, outcome.GetType());
+    }
+
+    /// <summary>Trains the attempt; returns its outcome (<see cref="TrialCompleted"/> or <see cref="TrialFailed"/>) to publish.</summary>
+    private async Task<object> RunAsync(ConsumeContext<TrialRequested> context)
+    {
         var request = context.Message;
         var trainer = _services.GetKeyedService<ITrainer>(request.Trainer);
         if (trainer is null)
         {
-            await PublishFailure(context, $"no trainer of kind '{request.Trainer}' is registered on worker {_worker.Id}", retryable: false);
-            return;
+            return Failure(context, $"no trainer of kind '{request.Trainer}' is registered on worker {_worker.Id}", retryable: false);
         }
 
         // The host allows this long without an outcome or a report; each report restarts the clock.
         if (AttemptDeadline.Span(request, _time.GetUtcNow(), out var problem) is not { } span)
         {
-            await PublishFailure(context, problem!, retryable: false);
-            return;
+            return Failure(context, problem!, retryable: false);
         }
 
         using var expiry = new CancellationTokenSource(span, _time);
         if (request.Checkpoint is { } checkpoint && CheckpointFolders.Refuse(_options.CheckpointRoot, checkpoint) is { } refused)
         {
-            await PublishFailure(context, refused, retryable: false);
-            return;
+            return Failure(context, refused, retryable: false);
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, expiry.Token);
@@ -80,16 +93,14 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
             if (!await FinishesInTimeAsync(training, expiry.Token))
             {
                 _logger.LogWarning("Trial {Trial} attempt {Attempt} ignored its deadline; abandoned", request.TrialId, request.Attempt);
-                await PublishFailure(context, DeadlineError(span), retryable: true);
-                return;
+                return Failure(context, DeadlineError(span), retryable: true);
             }
 
             result = await training;
         }
         catch (OperationCanceledException) when (expiry.IsCancellationRequested && !trial.Stopped && !context.CancellationToken.IsCancellationRequested)
         {
-            await PublishFailure(context, DeadlineError(span), retryable: true);
-            return;
+            return Failure(context, DeadlineError(span), retryable: true);
         }
         catch (OperationCanceledException) when (trial.Stopped && !context.CancellationToken.IsCancellationRequested)
         {
@@ -97,26 +108,23 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
         }
         catch (TrialFailedException e)
         {
-            await PublishFailure(context, e.Message, retryable: false);
-            return;
+            return Failure(context, e.Message, retryable: false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _logger.LogWarning(e, "Trial {Trial} attempt {Attempt} threw", request.TrialId, request.Attempt);
-            await PublishFailure(context, $"{e.GetType().Name}: {e.Message}", retryable: true);
-            return;
+            return Failure(context, $"{e.GetType().Name}: {e.Message}", retryable: true);
         }
 
         if (!double.IsFinite(result.Value))
         {
             // Retryable: a diverged run (NaN loss) may well converge on another attempt.
-            await PublishFailure(context, $"the objective is {result.Value}, not a finite number", retryable: true);
-            return;
+            return Failure(context, $"the objective is {result.Value}, not a finite number", retryable: true);
         }
 
-        await context.Publish(new TrialCompleted(
+        return new TrialCompleted(
             request.StudyId, request.TrialId, request.Attempt, result.Value, result.Values, result.Metrics,
-            trial.Stopped, result.Checkpoint, result.Artifact, clock.Elapsed.TotalSeconds, _worker.Id));
+            trial.Stopped, result.Checkpoint, result.Artifact, clock.Elapsed.TotalSeconds, _worker.Id);
     }
 
     /// <summary>
@@ -170,9 +178,9 @@ public sealed class TrialRequestedConsumer : IConsumer<TrialRequested>
         }
     }
 
-    private Task PublishFailure(ConsumeContext<TrialRequested> context, string error, bool retryable)
+    private TrialFailed Failure(ConsumeContext<TrialRequested> context, string error, bool retryable)
     {
         var m = context.Message;
-        return context.Publish(new TrialFailed(m.StudyId, m.TrialId, m.Attempt, error, retryable, _worker.Id));
+        return new TrialFailed(m.StudyId, m.TrialId, m.Attempt, error, retryable, _worker.Id);
     }
 }

@@ -3,7 +3,7 @@ namespace HyperBus.Trainer.Sdk.Hosting;
 /// <summary>How a worker runs trials.</summary>
 public sealed class WorkerOptions
 {
-    /// <summary>Trials run at once per trainer kind (also the broker prefetch).</summary>
+    /// <summary>Trials run at once per trainer kind (the broker prefetch is twice this: see <see cref="TrainingSlots"/>).</summary>
     public int Concurrency { get; set; } = 1;
 
     /// <summary>After this long a running trial is announced with TrialStarted (quicker trials are not).</summary>

@@ -13,6 +13,7 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(new WorkerIdentity(workerId));
         services.TryAddSingleton<PendingDecisions>();
+        services.TryAddSingleton<TrainingSlots>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
