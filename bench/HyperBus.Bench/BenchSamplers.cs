@@ -36,6 +36,13 @@ public static class BenchSamplers
             options["constantLiar"] = name == "tpe-cl";
         }
 
+        // The GP's batch rule before fantasies became the default (issue 21), for the batch comparison.
+        if (name == "gp-cl")
+        {
+            type = "gp";
+            options["batch"] = "constantLiar";
+        }
+
         if (name == "tpe-mv")
         {
             type = "tpe";

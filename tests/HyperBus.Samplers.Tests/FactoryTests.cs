@@ -40,6 +40,14 @@ public sealed class FactoryTests
     }
 
     [Fact]
+    public void An_unknown_gp_batch_rule_names_the_field()
+    {
+        var errors = new List<SpecError>();
+        SamplerCatalog.Default.ValidateOptions("gp", new SpecObjectReader(new JsonObject { ["batch"] = "krigingBeliever" }, "sampler", errors), null);
+        Assert.Contains(errors, e => e.Path == "sampler.batch" && e.Problem.Contains("fantasies", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_mistyped_option_is_an_error()
     {
         var errors = new List<SpecError>();

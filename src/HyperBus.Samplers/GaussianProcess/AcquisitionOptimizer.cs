@@ -10,12 +10,15 @@ internal sealed class AcquisitionOptimizer
     private readonly GaussianProcessModel _model;
     private readonly GpEncoding _encoding;
     private readonly double _best;
+    private readonly FantasyExpectedImprovement? _fantasies;
 
-    public AcquisitionOptimizer(GaussianProcessModel model, GpEncoding encoding, double best)
+    /// <param name="fantasies">When given (pending points), the acquisition is this fantasy-averaged EI instead of plain log EI.</param>
+    public AcquisitionOptimizer(GaussianProcessModel model, GpEncoding encoding, double best, FantasyExpectedImprovement? fantasies = null)
     {
         _model = model;
         _encoding = encoding;
         _best = best;
+        _fantasies = fantasies;
     }
 
     public double[] Maximise(System.Random random, int candidates, int localSearches, IReadOnlyList<double[]> incumbents)
@@ -83,6 +86,11 @@ internal sealed class AcquisitionOptimizer
 
     private double Evaluate(double[] x, double[]? gradient)
     {
+        if (_fantasies is not null)
+        {
+            return _fantasies.LogValue(x, gradient);
+        }
+
         var d = x.Length;
         var dMean = gradient is null ? null : new double[d];
         var dVar = gradient is null ? null : new double[d];

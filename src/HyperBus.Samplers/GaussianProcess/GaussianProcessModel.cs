@@ -46,6 +46,85 @@ internal sealed class GaussianProcessModel
         return new GaussianProcessModel(x, parameters, categorical, factor, alpha);
     }
 
+    /// <summary>K⁻¹ y for other targets on the same inputs (fantasies of pending outcomes); reuses this model's factor.</summary>
+    public double[] Weights(double[] y)
+    {
+        var alpha = (double[])y.Clone();
+        DenseCholesky.SolveLower(_l, _n, alpha);
+        DenseCholesky.SolveUpper(_l, _n, alpha);
+        return alpha;
+    }
+
+    /// <summary>Posterior means at <paramref name="points"/> and their joint latent covariance (row-major).</summary>
+    public (double[] Mean, double[] Covariance) Joint(IReadOnlyList<double[]> points)
+    {
+        var m = points.Count;
+        var p = Parameters;
+        var v = new double[m][];
+        var mean = new double[m];
+        for (var a = 0; a < m; a++)
+        {
+            v[a] = new double[_n];
+            for (var i = 0; i < _n; i++)
+            {
+                v[a][i] = p.Scale * MaternKernel.Value(MaternKernel.SquaredDistance(points[a], _x[i], p.InverseSquaredLengthscales, Categorical));
+            }
+
+            mean[a] = DenseCholesky.Dot(v[a], _alpha);
+            DenseCholesky.SolveLower(_l, _n, v[a]);
+        }
+
+        var covariance = new double[m * m];
+        for (var a = 0; a < m; a++)
+        {
+            for (var b = 0; b <= a; b++)
+            {
+                var prior = p.Scale * MaternKernel.Value(MaternKernel.SquaredDistance(points[a], points[b], p.InverseSquaredLengthscales, Categorical));
+                var c = prior - DenseCholesky.Dot(v[a], v[b]);
+                covariance[(a * m) + b] = c;
+                covariance[(b * m) + a] = c;
+            }
+        }
+
+        return (mean, covariance);
+    }
+
+    /// <summary>Posterior means at <paramref name="point"/> under other weights (<see cref="Weights"/>), with their gradients when asked.</summary>
+    public void Means(double[] point, IReadOnlyList<double[]> weights, double[] means, double[][]? gradients)
+    {
+        var p = Parameters;
+        Array.Clear(means);
+        for (var i = 0; i < _n; i++)
+        {
+            var u = MaternKernel.SquaredDistance(point, _x[i], p.InverseSquaredLengthscales, Categorical);
+            var k = p.Scale * MaternKernel.Value(u);
+            for (var s = 0; s < weights.Count; s++)
+            {
+                means[s] += k * weights[s][i];
+            }
+
+            if (gradients is null)
+            {
+                continue;
+            }
+
+            var du = p.Scale * MaternKernel.DerivativeU(u);
+            for (var j = 0; j < point.Length; j++)
+            {
+                if (Categorical[j])
+                {
+                    continue;
+                }
+
+                var g = du * 2 * p.InverseSquaredLengthscales[j] * (point[j] - _x[i][j]);
+                for (var s = 0; s < weights.Count; s++)
+                {
+                    gradients[s][j] += g * weights[s][i];
+                }
+            }
+        }
+    }
+
     /// <summary>K + noise I as a row-major array.</summary>
     public static double[] KernelMatrix(double[][] x, KernelParameters p, bool[] categorical)
     {

@@ -5,9 +5,11 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Samplers.GaussianProcess;
 
-/// <summary>Registers <c>sampler: {type: gp, seed, nStartupTrials, restarts, candidates, localSearches, maxObservations, fitObservations}</c>.</summary>
+/// <summary>Registers <c>sampler: {type: gp, seed, nStartupTrials, restarts, candidates, localSearches, maxObservations, fitObservations, batch: fantasies | constantLiar}</c>.</summary>
 public sealed class GpSamplerFactory : ISamplerFactory
 {
+    private static readonly string[] BatchNames = ["fantasies", "constantLiar"];
+
     public string Type => "gp";
 
     public void ValidateOptions(SpecObjectReader options, SearchSpace? space) => Read(options);
@@ -25,6 +27,11 @@ public sealed class GpSamplerFactory : ISamplerFactory
             (int)(o.Integer("candidates", 1, 100000) ?? d.Candidates),
             (int)(o.Integer("localSearches", 0, 100) ?? d.LocalSearches),
             (int)(o.Integer("maxObservations", 10, 5000) ?? d.MaxObservations),
-            (int)(o.Integer("fitObservations", 10, 5000) ?? d.FitObservations));
+            (int)(o.Integer("fitObservations", 10, 5000) ?? d.FitObservations),
+            o.Enum("batch", BatchNames) switch
+            {
+                "constantLiar" => GpBatchAcquisition.ConstantLiar,
+                _ => d.Batch,
+            });
     }
 }

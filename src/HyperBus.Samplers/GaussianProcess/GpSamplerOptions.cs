@@ -7,6 +7,7 @@ namespace HyperBus.Samplers.GaussianProcess;
 /// <param name="LocalSearches">How many of the best candidates are refined by L-BFGS-B.</param>
 /// <param name="FitObservations">Trials used to fit the kernel hyperparameters (the best and the most recent).</param>
 /// <param name="MaxObservations">Above this many trials the GP keeps the best half and the most recent half (exact GPs cost n³).</param>
+/// <param name="Batch">How running trials and the earlier points of a batch are accounted for.</param>
 public sealed record GpSamplerOptions(
     int Seed = 0,
     int NStartupTrials = 10,
@@ -14,4 +15,5 @@ public sealed record GpSamplerOptions(
     int Candidates = 512,
     int LocalSearches = 3,
     int MaxObservations = 250,
-    int FitObservations = 100);
+    int FitObservations = 100,
+    GpBatchAcquisition Batch = GpBatchAcquisition.Fantasies);
