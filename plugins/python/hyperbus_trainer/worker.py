@@ -4,8 +4,8 @@ All AMQP work happens on one I/O loop (pika's SelectConnection; pika is not thre
 that calls ``run`` (see ``reconnecting``); training threads hand their events to it with ``call_soon``.
 Publishing never waits for the broker's confirm (see ``publisher``): the request an outcome answers is
 acknowledged when that confirm arrives, so a worker that dies first leaves the request to be redelivered.
-A slot frees as soon as the trainer returns, and the prefetch holds a few requests beyond the slots, so
-the next trial does not wait for that confirm. Heartbeats keep flowing however long a trial trains.
+A slot frees as soon as the trainer returns; with ``prefetch`` above the concurrency, requests beyond
+the slots wait here for one. Heartbeats keep flowing however long a trial trains.
 """
 
 from __future__ import annotations
@@ -39,15 +39,9 @@ log = logging.getLogger(__name__)
 # A trainer past its deadline gets this long to return before the worker gives up on it.
 DEADLINE_GRACE_SECONDS = 2.0
 # Deadlines are checked, and a stop asked for from a signal handler is seen, this often.
-HOUSEKEEPING_SECONDS = 1.0
+HOUSEKEEPING_SECONDS = 0.25
 # On stop, outcomes already published get this long for their confirms, so their requests are acked.
 STOP_GRACE_SECONDS = 3.0
-
-
-def prefetch_for(concurrency: int) -> int:
-    """Deliveries held per kind: a few beyond the trials running, so the next request can arrive while an
-    outcome's confirm (and so its request's ack) is still on its way; the worker starts it when a slot frees."""
-    return concurrency + max(1, concurrency // 4)
 
 
 class Worker:
@@ -56,9 +50,11 @@ class Worker:
     def __init__(self, url: str, trainers: Mapping[str, TrainerFunction], concurrency: int = 1,
                  worker_id: Optional[str] = None, decision_timeout: float = 30.0,
                  max_reconnect_delay: float = 30.0, checkpoint_root: Optional[str] = None,
-                 announce_after: float = 1.0) -> None:
+                 announce_after: float = 1.0, prefetch: Optional[int] = None) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
+        if prefetch is not None and prefetch < concurrency:
+            raise ValueError(f"prefetch must be at least the concurrency ({concurrency}), not {prefetch}")
         if not trainers:
             raise ValueError("no trainers to serve")
         self.url = url
@@ -71,6 +67,10 @@ class Worker:
         # TrialStarted goes out once a trial has run this long (0: at once). A quicker trial is named by its
         # outcome alone, as the C# SDK does: on short trials that saves a publish in every three.
         self.announce_after = announce_after
+        # Requests held per kind. Beyond the concurrency, the next request can wait here while an outcome's
+        # confirm (and so its request's ack) is on its way; it starts when a slot frees. Not the default:
+        # a request held here is one another worker with a free slot cannot take.
+        self.prefetch = prefetch or concurrency
         self._stopping = threading.Event()
         self._pending = PendingDecisions()
         self._running: Dict[Tuple[str, int], RunningTrial] = {}  # started; outcome not confirmed yet
@@ -124,7 +124,7 @@ class Worker:
         yield topology.call(channel.confirm_delivery, self._publisher.on_confirm)
         self._link.channel = channel  # before consuming: a delivery may come before the last ConsumeOk
         self._publisher.attach(channel)
-        yield topology.call(channel.basic_qos, prefetch_count=prefetch_for(self.concurrency))
+        yield topology.call(channel.basic_qos, prefetch_count=self.prefetch)
         yield topology.call(channel.basic_consume, topology.worker_queue(self.worker_id), self._on_decision,
                             auto_ack=True, exclusive=True)
         for kind in self.trainers:

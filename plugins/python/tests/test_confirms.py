@@ -5,11 +5,14 @@ trials in flight across a lost connection each get their outcome."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import uuid
 from datetime import datetime
 from typing import Callable
 
-from conftest import Host, WorkerProcess
+from conftest import PACKAGE_ROOT, TESTS, Host, WorkerProcess
 from rabbit_node import VHOST, RabbitNode
 
 COMPLETED = "HyperBus.Contracts:TrialCompleted"
@@ -106,12 +109,12 @@ def test_many_trials_in_flight_across_a_lost_connection_all_get_an_outcome_and_e
     assert _queue_counts(rabbit, queue) == (0, 0)
 
 
-def test_no_more_trials_train_at_once_than_the_concurrency_though_more_are_delivered(
+def test_no_more_trials_train_at_once_than_the_concurrency_though_the_prefetch_delivers_more(
         host: Host, start_worker: Callable[..., WorkerProcess], rabbit: RabbitNode) -> None:
-    start_worker(["test-slow"], "bounded", "--no-examples", "--concurrency", "2")
+    start_worker(["test-slow"], "bounded", "--no-examples", "--concurrency", "2", "--prefetch", "3")
     queue = host.declare_trainer_queue("test-slow")
     requests = [host.request("test-slow", number=n, params={"seconds": 1.0}) for n in range(8)]
-    # Two train, and the prefetch headroom lets one more wait at the worker rather than in the queue.
+    # Two train, and the prefetch lets one more wait at the worker rather than in the queue.
     host.wait(lambda: _queue_counts(rabbit, queue)[1] == 3, 15, "three deliveries held by the worker")
     for request in requests:
         host.wait_for_outcome(request["trialId"], timeout=30)
@@ -127,3 +130,13 @@ def test_no_more_trials_train_at_once_than_the_concurrency_though_more_are_deliv
 
 def _seconds(iso: str) -> float:
     return datetime.fromisoformat(iso).timestamp()
+
+
+def test_a_prefetch_below_the_concurrency_is_refused_naming_the_field(rabbit: RabbitNode) -> None:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PACKAGE_ROOT), str(TESTS)]))
+    done = subprocess.run([sys.executable, "-m", "hyperbus_trainer", "--rabbitmq", rabbit.url, "--no-examples",
+                           "--trainer", "conformance", "--concurrency", "4", "--prefetch", "2"],
+                          env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2, done.stderr
+    assert "prefetch must be at least the concurrency (4), not 2" in done.stderr
+    assert "Traceback" not in done.stderr
