@@ -4,6 +4,9 @@
 # `sleepSeconds`), against the ideal wall time N * S / P; Optuna 3.1's study.optimize with n_jobs=P on the
 # same objective beside them, in the same run. The host is warmed by a short study first, as a service is.
 #   bash bench/overhead.sh [trials=1000] [seconds=0.2] [parallelism=16]
+# HYPERBUS_BENCH_PYTHON_BASELINE=DIR also runs the Python worker from DIR (another checkout's plugins/python,
+# e.g. main's: `git archive main plugins/python | tar -x -C /tmp/before`) as the peer "hyperbus-python-baseline".
+# HYPERBUS_BENCH_KEEP=DIR keeps the hosts' and workers' logs there (bench/overhead_cycle.py reads the Python ones).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials=${1:-1000}
@@ -15,7 +18,9 @@ hb="dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll"
 source tests/rabbitmq-node.sh
 rabbit_start >/dev/null
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rabbit_stop; rm -rf "$out"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rabbit_stop
+            if [ -n "${HYPERBUS_BENCH_KEEP:-}" ]; then mkdir -p "$HYPERBUS_BENCH_KEEP"; cp -r "$out"/. "$HYPERBUS_BENCH_KEEP"; fi
+            rm -rf "$out"; }
 trap cleanup EXIT
 vhost() { HOME="$HYPERBUS_TEST_RABBITMQ_HOME" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$HYPERBUS_TEST_RABBITMQ_NODE" add_vhost "$1";
           HOME="$HYPERBUS_TEST_RABBITMQ_HOME" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$HYPERBUS_TEST_RABBITMQ_NODE" set_permissions -p "$1" guest '.*' '.*' '.*';
@@ -54,5 +59,8 @@ print(json.dumps({'peer':'$label','wall':round(d['durationSeconds'],2),'overhead
 
 run hyperbus-csharp noop "{ seconds: $seconds }" $hb worker --transport rabbitmq --trainer noop --concurrency "$parallelism"
 run hyperbus-python conformance "{ sleepSeconds: $seconds }" env PYTHONPATH=plugins/python /usr/bin/python3 -m hyperbus_trainer --trainer conformance --no-examples --concurrency "$parallelism"
+if [ -n "${HYPERBUS_BENCH_PYTHON_BASELINE:-}" ]; then
+  run hyperbus-python-baseline conformance "{ sleepSeconds: $seconds }" env PYTHONPATH="$HYPERBUS_BENCH_PYTHON_BASELINE" /usr/bin/python3 -m hyperbus_trainer --trainer conformance --no-examples --concurrency "$parallelism"
+fi
 /usr/bin/python3 bench/overhead_optuna.py "$trials" "$seconds" "$parallelism" tpe memory
 /usr/bin/python3 bench/overhead_optuna.py "$trials" "$seconds" "$parallelism" random memory

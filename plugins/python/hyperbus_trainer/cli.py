@@ -26,6 +26,9 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--trainer", action="append", dest="trainers", metavar="KIND",
                         help="a trainer kind to serve (repeatable; default: every registered kind)")
     parser.add_argument("--concurrency", type=int, default=1, help="trials at once per kind (default 1)")
+    parser.add_argument("--prefetch", type=int, default=None, metavar="N",
+                        help="requests held per kind, at least the concurrency (default: the concurrency); more "
+                             "keeps the next request at hand while an outcome's confirm is on its way")
     parser.add_argument("--announce-after", type=float, default=1.0, metavar="SECONDS",
                         help="send TrialStarted once a trial has run this long; quicker ones are named by their "
                              "outcome alone (default 1; 0: at once)")
@@ -110,7 +113,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         worker = Worker(args.rabbitmq, trainers, concurrency=args.concurrency, worker_id=args.worker_id,
                         decision_timeout=args.decision_timeout, checkpoint_root=args.checkpoints,
-                        announce_after=args.announce_after)
+                        announce_after=args.announce_after, prefetch=args.prefetch)
     except ValueError as error:
         log.error("%s", error)
         return 2

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import socket
 import uuid
-from typing import Any, Iterable, Optional
+from datetime import datetime, timezone
+from typing import Any, Callable, Generator, Iterable, Optional
 
 import pika
-from pika.adapters.blocking_connection import BlockingChannel, BlockingConnection
 from pika.exceptions import ChannelClosedByBroker
 
 from .messages import EVENT_TYPES, exchange_name
@@ -33,36 +34,49 @@ def worker_queue(worker_id: str) -> str:
     return f"hyperbus-worker-{worker_id}"
 
 
-def _declare_queue(connection: BlockingConnection, channel: BlockingChannel, name: str,
-                   arguments: Optional[dict[str, Any]]) -> BlockingChannel:
-    """Declares a durable queue; if it exists with other arguments, uses it as it is."""
+# One asynchronous AMQP call: started with the function its completion callback must call.
+Step = Callable[[Callable[..., None]], None]
+
+
+def call(method: Callable[..., Any], *args: Any, **kwargs: Any) -> Step:
+    """A step that runs ``method(*args, callback=<resume>, **kwargs)``."""
+    return lambda resume: method(*args, callback=resume, **kwargs)
+
+
+def _declare_queue(open_channel: Step, channel: Any, name: str,
+                   arguments: Optional[dict[str, Any]]) -> Generator[Step, Any, Any]:
+    """Declares a durable queue; if it exists with other arguments, uses it as it is. Yields the channel to go on with."""
     try:
-        channel.queue_declare(name, durable=True, arguments=arguments)
+        yield call(channel.queue_declare, name, durable=True, arguments=arguments)
         return channel
     except ChannelClosedByBroker as error:
         if error.reply_code != PRECONDITION_FAILED:
             raise
         log.warning("queue %s exists with other arguments than %s; using it as declared (%s)",
                     name, arguments, error.reply_text)
-    channel = connection.channel()
-    channel.queue_declare(name, passive=True)
+    channel = yield open_channel
+    yield call(channel.queue_declare, name, passive=True)
     return channel
 
 
-def declare(connection: BlockingConnection, kinds: Iterable[str], worker_id: str) -> None:
-    """Declares everything this worker consumes from or publishes to."""
-    channel = connection.channel()
+def declare(open_channel: Step, kinds: Iterable[str], worker_id: str) -> Generator[Step, Any, Any]:
+    """Declares everything this worker consumes from or publishes to; returns the channel it ends on.
+
+    A generator of steps (see ``StepRunner``): the broker closes a channel that declares a queue
+    against its existing arguments, and the runner throws that close into the generator.
+    """
+    channel = yield open_channel
     for message_type in EVENT_TYPES:
-        channel.exchange_declare(exchange_name(message_type), exchange_type="fanout", durable=True)
-    channel.exchange_declare(DECISIONS_EXCHANGE, exchange_type="direct", durable=True)
+        yield call(channel.exchange_declare, exchange_name(message_type), exchange_type="fanout", durable=True)
+    yield call(channel.exchange_declare, DECISIONS_EXCHANGE, exchange_type="direct", durable=True)
     for kind in kinds:
-        channel = _declare_queue(connection, channel, trainer_queue(kind), TRAINER_QUEUE_ARGUMENTS)
-        channel.exchange_declare(error_queue(kind), exchange_type="fanout", durable=True)
-        channel = _declare_queue(connection, channel, error_queue(kind), None)
-        channel.queue_bind(error_queue(kind), error_queue(kind))
-    channel.queue_declare(worker_queue(worker_id), exclusive=True, auto_delete=True)
-    channel.queue_bind(worker_queue(worker_id), DECISIONS_EXCHANGE, routing_key=worker_id)
-    channel.close()
+        channel = yield from _declare_queue(open_channel, channel, trainer_queue(kind), TRAINER_QUEUE_ARGUMENTS)
+        yield call(channel.exchange_declare, error_queue(kind), exchange_type="fanout", durable=True)
+        channel = yield from _declare_queue(open_channel, channel, error_queue(kind), None)
+        yield call(channel.queue_bind, error_queue(kind), error_queue(kind))
+    yield call(channel.queue_declare, worker_queue(worker_id), exclusive=True, auto_delete=True)
+    yield call(channel.queue_bind, worker_queue(worker_id), DECISIONS_EXCHANGE, routing_key=worker_id)
+    return channel
 
 
 def publish_properties(message_type_urn: str,
@@ -71,3 +85,17 @@ def publish_properties(message_type_urn: str,
     return pika.BasicProperties(
         content_type="application/json", delivery_mode=2, message_id=str(uuid.uuid4()),
         headers={**(headers or {}), "MT-MessageType": message_type_urn})
+
+
+def fault_properties(properties: Any, reason: str) -> pika.BasicProperties:
+    """A malformed message's properties for its error queue, with MassTransit's fault headers."""
+    headers = dict(properties.headers or {})
+    headers.update({
+        "MT-Reason": "fault",
+        "MT-Fault-Message": reason,
+        "MT-Fault-ExceptionType": "HyperBus.MalformedMessage",
+        "MT-Fault-Timestamp": datetime.now(timezone.utc).isoformat(),
+        "MT-Host-MachineName": socket.gethostname(),
+    })
+    return pika.BasicProperties(content_type=properties.content_type, delivery_mode=2,
+                                message_id=properties.message_id or str(uuid.uuid4()), headers=headers)

@@ -1,8 +1,11 @@
-"""The worker: consumes TrialRequested, trains in threads, publishes events, acks after the outcome.
+"""The worker: consumes TrialRequested, trains in threads, publishes events, acks after the outcome's confirm.
 
-All AMQP work happens on the thread that calls ``run`` (pika is not thread-safe); training threads
-hand events to it through an outbox and wake it with ``add_callback_threadsafe``. Heartbeats keep
-flowing while a trial trains, however long it takes.
+All AMQP work happens on one I/O loop (pika's SelectConnection; pika is not thread-safe) on the thread
+that calls ``run`` (see ``reconnecting``); training threads hand their events to it with ``call_soon``.
+Publishing never waits for the broker's confirm (see ``publisher``): the request an outcome answers is
+acknowledged when that confirm arrives, so a worker that dies first leaves the request to be redelivered.
+A slot frees as soon as the trainer returns; with ``prefetch`` above the concurrency, requests beyond
+the slots wait here for one. Heartbeats keep flowing however long a trial trains.
 """
 
 from __future__ import annotations
@@ -10,58 +13,35 @@ from __future__ import annotations
 import collections
 import dataclasses
 import logging
-import socket
 import threading
 import time
-import uuid
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import partial
-from typing import Any, Deque, Dict, Mapping, Optional, Tuple
+from typing import Any, Deque, Dict, Generator, Mapping, Optional, Tuple
 
-import pika
-from pika.exceptions import (AMQPError, AuthenticationError, ConnectionClosedByBroker,
-                              ProbableAccessDeniedError, ProbableAuthenticationError)
+from pika.exceptions import AMQPError
 
 from . import checkpoints, events, topology, tracecontext
 from .context import TrialContext
 from .decisions import PendingDecisions
-from .errors import BrokerRefusedError, MalformedMessageError
+from .errors import MalformedMessageError
 from .events import Event
 from .identity import MAX_MESSAGE_BYTES, default_worker_id
-from .messages import (Decision, TrialRequest, encode, exchange_name, message_type_urn, utc_now_iso,
-                       parse_timestamp, parse_trial_decision, parse_trial_requested)
+from .messages import Decision, TrialRequest, parse_trial_decision, parse_trial_requested
+from .publisher import ConfirmedPublisher, Outgoing, event_message
+from .reconnecting import ReconnectingConnection
 from .registry import TrainerFunction
+from .running import Delivery, RunningTrial
 from .trial import execute
 from .urls import mask_url
 
 log = logging.getLogger(__name__)
 
-Delivery = Tuple[int, int]  # (connection generation, delivery tag)
-
-
 # A trainer past its deadline gets this long to return before the worker gives up on it.
 DEADLINE_GRACE_SECONDS = 2.0
-
-
-@dataclass
-class _RunningTrial:
-    request: TrialRequest
-    delivery: Delivery
-    span: Optional[float] = None  # seconds the host allows without an outcome or a report
-    started_at: str = ""  # when training began, for a TrialStarted sent later
-    expires: Optional[float] = None  # time.monotonic() when that runs out
-    abandoned: bool = False
-
-    def extend(self) -> None:
-        if self.span is not None:
-            self.expires = time.monotonic() + self.span
-
-
-@dataclass
-class _Outgoing:
-    event: Event
-    finished: Optional[_RunningTrial] = None  # set for an outcome: ack its delivery once confirmed
+# Deadlines are checked, and a stop asked for from a signal handler is seen, this often.
+HOUSEKEEPING_SECONDS = 0.25
+# On stop, outcomes already published get this long for their confirms, so their requests are acked.
+STOP_GRACE_SECONDS = 3.0
 
 
 class Worker:
@@ -70,9 +50,11 @@ class Worker:
     def __init__(self, url: str, trainers: Mapping[str, TrainerFunction], concurrency: int = 1,
                  worker_id: Optional[str] = None, decision_timeout: float = 30.0,
                  max_reconnect_delay: float = 30.0, checkpoint_root: Optional[str] = None,
-                 announce_after: float = 1.0) -> None:
+                 announce_after: float = 1.0, prefetch: Optional[int] = None) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
+        if prefetch is not None and prefetch < concurrency:
+            raise ValueError(f"prefetch must be at least the concurrency ({concurrency}), not {prefetch}")
         if not trainers:
             raise ValueError("no trainers to serve")
         self.url = url
@@ -83,101 +65,97 @@ class Worker:
         self.max_reconnect_delay = max_reconnect_delay
         self.checkpoint_root = checkpoint_root  # None: $HYPERBUS_CHECKPOINTS or the temp directory
         # TrialStarted goes out once a trial has run this long (0: at once). A quicker trial is named by its
-        # outcome alone, as the C# SDK does: on short trials that saves a confirmed publish in every three.
+        # outcome alone, as the C# SDK does: on short trials that saves a publish in every three.
         self.announce_after = announce_after
+        # Requests held per kind. Beyond the concurrency, the next request can wait here while an outcome's
+        # confirm (and so its request's ack) is on its way; it starts when a slot frees. Not the default:
+        # a request held here is one another worker with a free slot cannot take.
+        self.prefetch = prefetch or concurrency
         self._stopping = threading.Event()
         self._pending = PendingDecisions()
-        self._outbox: Deque[_Outgoing] = collections.deque()
-        self._running: Dict[Tuple[str, int], _RunningTrial] = {}
-        self._connection: Optional[pika.BlockingConnection] = None
-        self._channel: Any = None
-        self._generation = 0
-        self._draining = False
-        self._generation_served = False
+        self._running: Dict[Tuple[str, int], RunningTrial] = {}  # started; outcome not confirmed yet
+        self._waiting: Dict[str, Deque[RunningTrial]] = {kind: collections.deque() for kind in self.trainers}
+        self._busy: Dict[str, int] = {kind: 0 for kind in self.trainers}
+        self._link = ReconnectingConnection(url, f"hyperbus-trainer {self.worker_id}", max_reconnect_delay,
+                                            self._setup_steps, self._on_serving, self._on_lost)
+        self._publisher = ConfirmedPublisher(lambda delay, callback: self._link.ioloop.call_later(delay, callback))
+        self._stop_by: Optional[float] = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def run(self) -> None:
         """Connects, serves, reconnects with back-off when the connection is lost; returns after stop."""
-        delay = 1.0
-        while not self._stopping.is_set():
-            try:
-                self._serve()
-            except (AMQPError, OSError) as error:
-                if _is_refusal(error):
-                    raise BrokerRefusedError(_refusal(self.url, error)) from None
-                if self._stopping.is_set():
-                    break
-                if self._generation_served:
-                    delay = 1.0
-                log.warning("connection to %s lost or refused (%s: %s); reconnecting in %.0f s",
-                            mask_url(self.url), type(error).__name__, error, delay)
-                self._stopping.wait(delay)
-                delay = min(delay * 2, self.max_reconnect_delay)
+        self._link.run(on_start=lambda: self._link.ioloop.call_later(HOUSEKEEPING_SECONDS, self._housekeeping))
         if self._running:
             log.info("stopped with %d trial(s) in flight; the broker redelivers them", len(self._running))
 
     def stop(self) -> None:
         """Thread- and signal-safe: ends ``run`` soon; unacknowledged trials go back to the queue."""
         self._stopping.set()
-        self._wake()
+        # From a signal handler on the loop's own thread pika's wake-up lock may be held: the next
+        # housekeeping tick sees the flag instead.
+        if threading.get_ident() != self._link.loop_thread:
+            self._link.call_soon(self._wind_down)
 
-    def _serve(self) -> None:
-        self._generation_served = False
-        parameters = pika.URLParameters(self.url)
-        parameters.client_properties = {"connection_name": f"hyperbus-trainer {self.worker_id}"}
-        connection = pika.BlockingConnection(parameters)
-        self._generation += 1
-        self._connection = connection
-        try:
-            topology.declare(connection, self.trainers, self.worker_id)
-            channel = connection.channel()
-            channel.confirm_delivery()
-            channel.basic_qos(prefetch_count=self.concurrency)
-            channel.basic_consume(topology.worker_queue(self.worker_id), self._on_decision,
-                                  auto_ack=True, exclusive=True)
-            for kind in self.trainers:
-                channel.basic_consume(topology.trainer_queue(kind), partial(self._on_request, kind))
-            self._channel = channel
-            self._generation_served = True
-            log.info("worker %s serving %s from %s (concurrency %d)", self.worker_id,
-                     ", ".join(sorted(self.trainers)), mask_url(self.url), self.concurrency)
-            while not self._stopping.is_set():
-                self._expire()
-                self._drain()
-                connection.process_data_events(time_limit=1)
-        finally:
-            self._connection = None
-            self._channel = None
-            if connection.is_open:
-                try:
-                    connection.close()
-                except (AMQPError, OSError):
-                    pass
+    def _housekeeping(self) -> None:
+        self._link.drain()
+        self._expire()
+        if self._stopping.is_set():
+            self._wind_down()
+        if self._link.ioloop is not None:
+            self._link.ioloop.call_later(HOUSEKEEPING_SECONDS, self._housekeeping)
 
-    def _wake(self) -> None:
-        connection = self._connection
-        if connection is not None:
-            try:
-                connection.add_callback_threadsafe(self._drain)
-            except (AMQPError, OSError):
-                pass  # reconnecting: the loop drains the outbox when it is back
+    def _wind_down(self) -> None:
+        """Gives outcomes already published a moment for their confirms (so their requests are acked), then ends."""
+        if self._stop_by is None:
+            self._stop_by = time.monotonic() + STOP_GRACE_SECONDS
+            self._await_confirms()
+
+    def _await_confirms(self) -> None:
+        if self._publisher.unconfirmed and self._link.channel is not None and time.monotonic() < self._stop_by:
+            self._link.ioloop.call_later(0.05, self._await_confirms)
+        else:
+            self._link.shut()
+
+    # -- each connection -----------------------------------------------------------------------
+
+    def _setup_steps(self, open_channel: topology.Step) -> Generator[topology.Step, Any, None]:
+        channel = yield from topology.declare(open_channel, self.trainers, self.worker_id)
+        yield topology.call(channel.confirm_delivery, self._publisher.on_confirm)
+        self._link.channel = channel  # before consuming: a delivery may come before the last ConsumeOk
+        self._publisher.attach(channel)
+        yield topology.call(channel.basic_qos, prefetch_count=self.prefetch)
+        yield topology.call(channel.basic_consume, topology.worker_queue(self.worker_id), self._on_decision,
+                            auto_ack=True, exclusive=True)
+        for kind in self.trainers:
+            yield topology.call(channel.basic_consume, topology.trainer_queue(kind), partial(self._on_request, kind))
+
+    def _on_serving(self) -> None:
+        log.info("worker %s serving %s from %s (concurrency %d)", self.worker_id,
+                 ", ".join(sorted(self.trainers)), mask_url(self.url), self.concurrency)
+        if self._stopping.is_set():
+            self._wind_down()
+
+    def _on_lost(self) -> None:
+        self._publisher.detach()
+        for waiting in self._waiting.values():
+            waiting.clear()  # deliveries of the lost connection: the broker redelivers them
 
     # -- consuming ---------------------------------------------------------------------------
 
     def _on_request(self, kind: str, channel: Any, method: Any, properties: Any, body: bytes) -> None:
-        delivery = (self._generation, method.delivery_tag)
+        if self._stopping.is_set():
+            return  # left unacknowledged: it goes back to the queue when the connection closes
+        delivery = (self._link.generation, method.delivery_tag)
         if len(body) > MAX_MESSAGE_BYTES:
             # Parked whole: whoever inspects the error queue must see exactly what was sent.
-            self._reject(kind, properties, body,
+            self._reject(kind, properties, body, delivery,
                          f"message of {len(body)} bytes is over the {MAX_MESSAGE_BYTES}-byte limit")
-            channel.basic_ack(method.delivery_tag)
             return
         try:
             request = parse_trial_requested(body)
         except MalformedMessageError as error:
-            self._reject(kind, properties, body, str(error))
-            channel.basic_ack(method.delivery_tag)
+            self._reject(kind, properties, body, delivery, str(error))
             return
         parent = tracecontext.incoming(properties.headers)
         if parent is not None:
@@ -186,19 +164,32 @@ class Worker:
         if running is not None:
             self._redelivered(running, delivery, channel)
             return
+        if any(waiting.request.key == request.key for waiting in self._waiting[kind]):
+            log.info("duplicate request for trial %s attempt %d ignored", *request.key)
+            channel.basic_ack(delivery[1])
+            return
+        self._waiting[kind].append(RunningTrial(request, delivery, kind))
+        self._start_waiting(kind)
+
+    def _start_waiting(self, kind: str) -> None:
+        waiting = self._waiting[kind]
+        while waiting and self._busy[kind] < self.concurrency and not self._stopping.is_set():
+            self._start(waiting.popleft())
+
+    def _start(self, running: RunningTrial) -> None:
+        request = running.request
+        self._busy[running.kind] += 1
+        running.begin()
+        self._running[request.key] = running
         function = self.trainers.get(request.trainer)
         if function is None:
             log.error("trial %s asks for trainer '%s', which this worker does not have",
                       request.trial_id, request.trainer)
-        running = _RunningTrial(request, delivery, span=request.timeout_seconds or _seconds_until(request.deadline),
-                                started_at=utc_now_iso())
-        running.extend()
-        self._running[request.key] = running
-        if function is not None:
+        else:
             log.info("trial %s #%d attempt %d (%s) started", request.trial_id, request.number,
                      request.attempt, request.trainer)
-            if self.announce_after > 0 and self._connection is not None:
-                self._connection.call_later(self.announce_after, partial(self._announce, running))
+            if self.announce_after > 0:
+                self._link.ioloop.call_later(self.announce_after, partial(self._announce, running))
             else:
                 self._announce(running)
         context = TrialContext(request, partial(self._report, request), self.checkpoint_root)
@@ -206,7 +197,7 @@ class Worker:
                                   name=f"trial-{request.number}-{request.attempt}", daemon=True)
         thread.start()
 
-    def _redelivered(self, running: _RunningTrial, delivery: Delivery, channel: Any) -> None:
+    def _redelivered(self, running: RunningTrial, delivery: Delivery, channel: Any) -> None:
         if running.delivery[0] == delivery[0]:
             # A duplicate of a request this channel still holds: the running copy answers for both.
             log.info("duplicate request for trial %s attempt %d ignored", *running.request.key)
@@ -228,24 +219,27 @@ class Worker:
             log.info("decision for trial %s step %d came after its report timed out",
                      decision.trial_id, decision.step)
 
-    def _reject(self, kind: str, properties: Any, body: bytes, reason: str) -> None:
+    def _reject(self, kind: str, properties: Any, body: bytes, delivery: Delivery, reason: str) -> None:
         log.error("malformed message %s on %s moved to %s: %s", properties.message_id,
                   topology.trainer_queue(kind), topology.error_queue(kind), reason)
-        headers = dict(properties.headers or {})
-        headers.update({
-            "MT-Reason": "fault",
-            "MT-Fault-Message": reason,
-            "MT-Fault-ExceptionType": "HyperBus.MalformedMessage",
-            "MT-Fault-Timestamp": datetime.now(timezone.utc).isoformat(),
-            "MT-Host-MachineName": socket.gethostname(),
-        })
-        self._channel.basic_publish(topology.error_queue(kind), "", body, pika.BasicProperties(
-            content_type=properties.content_type, delivery_mode=2,
-            message_id=properties.message_id or str(uuid.uuid4()), headers=headers))
+        parked = topology.fault_properties(properties, reason)
+        # Acked once parked; not resent after a lost connection, since the broker redelivers the original.
+        self._publisher.publish(Outgoing(topology.error_queue(kind), body, parked, f"fault on {kind}",
+                                         confirmed=partial(self._ack, delivery), resend=False))
+
+    def _ack(self, delivery: Delivery) -> bool:
+        """Acknowledges a delivery of the current connection; False when it belonged to a lost one."""
+        if delivery[0] != self._link.generation or self._link.channel is None:
+            return False
+        try:
+            self._link.channel.basic_ack(delivery[1])
+        except AMQPError:
+            return False  # closing: the broker redelivers it
+        return True
 
     # -- training threads ----------------------------------------------------------------------
 
-    def _train(self, running: _RunningTrial, function: Optional[TrainerFunction],
+    def _train(self, running: RunningTrial, function: Optional[TrainerFunction],
                context: TrialContext) -> None:
         request = running.request
         refused = checkpoints.refuse(context.checkpoint_root, request.checkpoint) if request.checkpoint else None
@@ -253,33 +247,15 @@ class Worker:
             outcome = events.trial_failed(request, self.worker_id, refused, False)
         else:
             outcome = execute(function, context, self.worker_id)
-        if running.abandoned:
-            log.info("trial %s attempt %d returned after it was abandoned; outcome dropped", *running.request.key)
-            return
-        self._post(_Outgoing(outcome, finished=running))
-
-    def _expire(self) -> None:
-        """Gives up on trials past their deadline, so a hung trainer cannot wedge the worker.
-
-        Python cannot kill the training thread; it is left to finish or hang on its own while the
-        slot, and the request's delivery, are freed. The host retries the attempt per its policy.
-        """
-        now = time.monotonic()
-        for running in list(self._running.values()):
-            if running.abandoned or running.expires is None or now < running.expires + DEADLINE_GRACE_SECONDS:
-                continue
-            running.abandoned = True
-            request = running.request
-            log.warning("trial %s attempt %d passed its deadline (%.0f s without an outcome or report); abandoned",
-                        request.trial_id, request.attempt, running.span)
-            error = f"deadline passed: no outcome or report within {running.span:.0f} s on worker {self.worker_id}"
-            self._outbox.append(_Outgoing(events.trial_failed(request, self.worker_id, error, True), finished=running))
+        message = event_message(outcome, confirmed=partial(self._finish, running, outcome))
+        self._link.call_soon(partial(self._trained, running, message))
 
     def _report(self, request: TrialRequest, step: int, value: float,
                 checkpoint: Optional[str]) -> Optional[Decision]:
         key = (request.trial_id, request.attempt, step)
         waiter = self._pending.register(key)
-        self._post(_Outgoing(events.trial_reported(request, self.worker_id, step, value, checkpoint)))
+        message = event_message(events.trial_reported(request, self.worker_id, step, value, checkpoint))
+        self._link.call_soon(partial(self._publisher.publish, message))
         decision = self._pending.wait(key, waiter, self.decision_timeout)
         running = self._running.get(request.key)
         if running is not None:
@@ -289,66 +265,55 @@ class Worker:
                      request.trial_id, step, self.decision_timeout)
         return decision
 
-    def _post(self, outgoing: _Outgoing) -> None:
-        self._outbox.append(outgoing)
-        self._wake()
+    # -- on the loop: slots, deadlines, outcomes ------------------------------------------------
 
-    # -- publishing (connection thread only) ---------------------------------------------------
-
-    def _announce(self, running: _RunningTrial) -> None:
-        """TrialStarted for a trial still running on this connection (its outcome is not out yet)."""
-        request = running.request
-        if self._running.get(request.key) is running and running.delivery[0] == self._generation:
-            self._publish(events.trial_started(request, self.worker_id, running.started_at))
-
-    def _drain(self) -> None:
-        if self._draining or self._channel is None:
+    def _trained(self, running: RunningTrial, outcome: Outgoing) -> None:
+        if running.abandoned:
+            log.info("trial %s attempt %d returned after it was abandoned; outcome dropped", *running.request.key)
             return
-        self._draining = True
-        try:
-            while self._outbox:
-                outgoing = self._outbox[0]
-                self._publish(outgoing.event)  # raises when the connection is lost: item stays
-                self._outbox.popleft()
-                if outgoing.finished is not None:
-                    self._finish(outgoing.finished, outgoing.event)
-        finally:
-            self._draining = False
+        self._release(running)
+        self._publisher.publish(outcome)
 
-    def _finish(self, running: _RunningTrial, outcome: Event) -> None:
+    def _release(self, running: RunningTrial) -> None:
+        """Frees the trial's slot (the next waiting request starts) while its outcome awaits the confirm."""
+        if not running.released:
+            running.released = True
+            self._busy[running.kind] -= 1
+            self._start_waiting(running.kind)
+
+    def _expire(self) -> None:
+        """Gives up on trials past their deadline, so a hung trainer cannot wedge the worker.
+
+        Python cannot kill the training thread; it is left to finish or hang on its own while the
+        slot, and the request's delivery, are freed. The host retries the attempt per its policy.
+        """
+        now = time.monotonic()
+        for running in list(self._running.values()):
+            if running.released or running.expires is None or now < running.expires + DEADLINE_GRACE_SECONDS:
+                continue
+            running.abandoned = True
+            request = running.request
+            log.warning("trial %s attempt %d passed its deadline (%.0f s without an outcome or report); abandoned",
+                        request.trial_id, request.attempt, running.span)
+            error = f"deadline passed: no outcome or report within {running.span:.0f} s on worker {self.worker_id}"
+            outcome = events.trial_failed(request, self.worker_id, error, True)
+            self._release(running)
+            self._publisher.publish(event_message(outcome, confirmed=partial(self._finish, running, outcome)))
+
+    def _announce(self, running: RunningTrial) -> None:
+        """TrialStarted for a trial still training on this connection (its outcome is not out yet)."""
         request = running.request
-        self._running.pop(request.key, None)
+        if (self._running.get(request.key) is running and not running.released
+                and running.delivery[0] == self._link.generation):
+            self._publisher.publish(event_message(events.trial_started(request, self.worker_id, running.started_at)))
+
+    def _finish(self, running: RunningTrial, outcome: Event) -> None:
+        """The outcome is confirmed: now, and only now, the request it answers is acknowledged."""
+        request = running.request
+        if self._running.get(request.key) is running:
+            del self._running[request.key]
         log.info("trial %s attempt %d: %s %s", request.trial_id, request.attempt, outcome.message_type,
                  outcome.body.get("value", outcome.body.get("error")))
-        generation, tag = running.delivery
-        if generation == self._generation:
-            self._channel.basic_ack(tag)
-        else:
+        if not self._ack(running.delivery):
             log.info("trial %s: its delivery belonged to a lost connection; the broker redelivers it",
                      request.trial_id)
-
-    def _publish(self, event: Event) -> None:
-        self._channel.basic_publish(
-            exchange_name(event.message_type), "", encode(event.body),
-            topology.publish_properties(message_type_urn(event.message_type),
-                                        tracecontext.headers_for(event.traceparent)))
-
-
-def _seconds_until(deadline: Optional[str]) -> Optional[float]:
-    """Seconds from now until an ISO 8601 deadline (checked when the request was parsed), or None."""
-    if not deadline:
-        return None
-    return max(1.0, (parse_timestamp(deadline) - datetime.now(timezone.utc)).total_seconds())
-
-
-def _is_refusal(error: Exception) -> bool:
-    """Wrong credentials (403 ACCESS_REFUSED) or an unknown vhost (530 NOT_ALLOWED): true on every retry."""
-    if isinstance(error, (AuthenticationError, ProbableAuthenticationError, ProbableAccessDeniedError)):
-        return True
-    return isinstance(error, ConnectionClosedByBroker) and error.reply_code in (403, 530)
-
-
-def _refusal(url: str, error: Exception) -> str:
-    detail = str(error) or type(error).__name__
-    return (f"the broker at {mask_url(url)} refused the connection ({detail}); "
-            "check the user, password and virtual host in the URL")
