@@ -7,12 +7,16 @@ using HyperBus.Core.Trials;
 // The library's per-trial cost (issue 16): Study.OptimizeAsync with the random sampler and a trivial objective,
 // so the figure is orchestration, not search. After a warm-up study (JIT), runs `repeats` fresh studies of `trials`
 // trials one after another and writes one JSON line per study on stdout.
-//   HyperBus.Bench.Library --trials 10000 [--repeats 3] [--store memory|sqlite] [--seed 0] [--warmup 500]
+//   HyperBus.Bench.Library --trials 10000 [--repeats 3] [--store memory|sqlite] [--seed 0] [--warmup 500] [--settle]
+// Back to back (the default), a study pays the collections its allocation triggers, including those for garbage an
+// earlier study left, so the mean over the studies is the amortised cost. With --settle a full collection runs before
+// each timed study (untimed), so every study starts from the same heap: a short study then pays no collection at all.
 var trials = int.Parse(Option("trials", "1000"), CultureInfo.InvariantCulture);
 var repeats = int.Parse(Option("repeats", "1"), CultureInfo.InvariantCulture);
 var storage = Option("store", "memory");
 var seed = int.Parse(Option("seed", "0"), CultureInfo.InvariantCulture);
 var warmup = int.Parse(Option("warmup", "500"), CultureInfo.InvariantCulture);
+var settle = args.Contains("--settle");
 var folder = Path.Combine(Path.GetTempPath(), $"hyperbus-bench-library-{Environment.ProcessId}");
 
 try
@@ -20,6 +24,13 @@ try
     await RunAsync("warmup", warmup);
     for (var r = 0; r < repeats; r++)
     {
+        if (settle)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var watch = Stopwatch.StartNew();
@@ -30,6 +41,7 @@ try
             library = "hyperbus",
             store = storage,
             sampler = "random",
+            mode = settle ? "settled" : "back-to-back",
             trials,
             seconds = ms / 1000,
             ms_per_trial = ms / trials,

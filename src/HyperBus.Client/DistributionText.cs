@@ -44,6 +44,20 @@ internal sealed class DistributionText
             return false;
         }
 
+        if (distributions is IReadOnlyList<Parameter> list)
+        {
+            // Indexed: a foreach through the interface would put an enumerator on the heap on every tell.
+            for (var k = 0; k < list.Count; k++)
+            {
+                if (!ReferenceEquals(list[k], _last[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         var i = 0;
         foreach (var d in distributions)
         {

@@ -14,7 +14,7 @@ public sealed class InMemoryStudyStore : IStudyStore
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly object _lock = new();
     private readonly List<StudyRecord> _studies = [];
-    private readonly Dictionary<Guid, Row> _trials = [];
+    private readonly Dictionary<Guid, InMemoryTrialRow> _trials = [];
     private IReadOnlyDictionary<string, string>? _lastOnlyAttribute;
 
     public Task CreateStudyAsync(StudyRecord study, CancellationToken cancellationToken = default) => Write(() =>
@@ -45,54 +45,66 @@ public sealed class InMemoryStudyStore : IStudyStore
         }
     });
 
+    /// <summary>Makes room for this many more trials (a study about to run them), so the store does not grow its table step by step.</summary>
+    internal void Reserve(int more)
+    {
+        lock (_lock)
+        {
+            _trials.EnsureCapacity(_trials.Count + more);
+        }
+    }
+
     public Task CreateTrialAsync(Guid studyId, Trial trial, CancellationToken cancellationToken = default)
     {
         // The three writes every trial makes lock directly instead of through a closure: no allocation the study would grow with.
         lock (_lock)
         {
-            if (_trials.ContainsKey(trial.Id))
+            if (!_trials.ContainsKey(trial.Id))
             {
-                return Task.CompletedTask;
+                // Attributes are replaced, never changed in place (SetTrialAttributeAsync copies), so an empty set can be shared.
+                var attributes = trial.Attributes.Count == 0 ? NoAttributes : new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal);
+                _trials[trial.Id] = new InMemoryTrialRow(studyId, trial, attributes);
             }
 
-            var row = new Row(studyId, trial with
-            {
-                State = TrialState.Running,
-                Attempt = 1,
-                Value = null,
-                Reports = [],
-                StartedAt = null,
-                FinishedAt = null,
-                // Attributes are replaced, never changed in place (SetTrialAttributeAsync copies), so an empty set can be shared.
-                Attributes = trial.Attributes.Count == 0 ? NoAttributes : new Dictionary<string, string>(trial.Attributes, StringComparer.Ordinal),
-            });
-            row.Attempts.Add(new TrialAttempt(trial.Id, 1, null, null, null, "Running", null, null));
-            _trials[trial.Id] = row;
             return Task.CompletedTask;
         }
     }
 
-    public Task<bool> MarkStartedAsync(Guid trialId, int attempt, string workerId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Write(() => Current(trialId, attempt) is { } row && Set(row, row.Trial with { StartedAt = at }, a => a with { WorkerId = workerId, StartedAt = at }));
-
-    public Task<bool> AppendReportAsync(Guid trialId, int attempt, TrialReport report, CancellationToken cancellationToken = default) => Write(() =>
+    public Task<bool> MarkStartedAsync(Guid trialId, int attempt, string workerId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var row = Current(trialId, attempt);
-        return row is not null && row.Reports().TryAdd(report.Step, report.Value);
-    });
-
-    public Task<bool> RetryTrialAsync(Guid trialId, int failedAttempt, string error, DateTimeOffset at, CancellationToken cancellationToken = default) => Write(() =>
-    {
-        if (Current(trialId, failedAttempt) is not { } row)
+        lock (_lock)
         {
-            return false;
-        }
+            if (Current(trialId, attempt) is not { } row)
+            {
+                return NotDone;
+            }
 
-        Set(row, row.Trial with { Attempt = failedAttempt + 1, StartedAt = null }, a => a with { State = "Failed", Error = error, FinishedAt = at });
-        row.Attempts.Add(new TrialAttempt(trialId, failedAttempt + 1, null, null, null, "Running", null, null));
-        row.ClearReports();
-        return true;
-    });
+            row.MarkStarted(workerId, at);
+            return Done;
+        }
+    }
+
+    public Task<bool> AppendReportAsync(Guid trialId, int attempt, TrialReport report, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Current(trialId, attempt) is { } row && row.AddReport(report) ? Done : NotDone;
+        }
+    }
+
+    public Task<bool> RetryTrialAsync(Guid trialId, int failedAttempt, string error, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (Current(trialId, failedAttempt) is not { } row)
+            {
+                return NotDone;
+            }
+
+            row.Retry(error, at);
+            return Done;
+        }
+    }
 
     public Task<bool> FinishTrialAsync(Guid trialId, int attempt, TrialOutcome outcome, CancellationToken cancellationToken = default)
     {
@@ -103,7 +115,13 @@ public sealed class InMemoryStudyStore : IStudyStore
 
         lock (_lock)
         {
-            return Finish(trialId, attempt, outcome) ? Done : NotDone;
+            if (Current(trialId, attempt) is not { } row)
+            {
+                return NotDone;
+            }
+
+            row.Finish(outcome);
+            return Done;
         }
     }
 
@@ -113,7 +131,7 @@ public sealed class InMemoryStudyStore : IStudyStore
         {
             if (_trials.TryGetValue(trialId, out var row))
             {
-                row.Trial = row.Trial with { Attributes = row.Trial.Attributes.Count == 0 ? OnlyAttribute(key, value) : new Dictionary<string, string>(row.Trial.Attributes, StringComparer.Ordinal) { [key] = value } };
+                row.Attributes = row.Attributes.Count == 0 ? OnlyAttribute(key, value) : new Dictionary<string, string>(row.Attributes, StringComparer.Ordinal) { [key] = value };
             }
 
             return Task.CompletedTask;
@@ -121,11 +139,10 @@ public sealed class InMemoryStudyStore : IStudyStore
     }
 
     public Task<IReadOnlyList<Trial>> LoadTrialsAsync(Guid studyId, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<Trial>>(() => [.. _trials.Values.Where(r => r.StudyId == studyId).OrderBy(r => r.Trial.Number)
-            .Select(r => r.Trial with { Reports = r.LoadReports() })]);
+        Read<IReadOnlyList<Trial>>(() => [.. _trials.Values.Where(r => r.StudyId == studyId).OrderBy(r => r.Number).Select(r => r.ToTrial())]);
 
     public Task<IReadOnlyList<TrialAttempt>> LoadAttemptsAsync(Guid trialId, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<TrialAttempt>>(() => _trials.TryGetValue(trialId, out var row) ? [.. row.Attempts] : []);
+        Read(() => _trials.TryGetValue(trialId, out var row) ? row.Attempts() : []);
 
     /// <summary>How the trial's last attempt ended as written (metrics, duration, ...), or null before it finished.</summary>
     public TrialOutcome? OutcomeOf(Guid trialId)
@@ -134,40 +151,6 @@ public sealed class InMemoryStudyStore : IStudyStore
         {
             return _trials.TryGetValue(trialId, out var row) ? row.Outcome : null;
         }
-    }
-
-    private bool Finish(Guid trialId, int attempt, TrialOutcome outcome)
-    {
-        if (Current(trialId, attempt) is not { } row)
-        {
-            return false;
-        }
-
-        // As in SQLite, NaN and infinities are no result, and a trial that never said it started began its measured duration before it finished.
-        var value = outcome.Value is { } v && double.IsFinite(v) ? v : (double?)null;
-        DateTimeOffset? started = double.IsFinite(outcome.DurationSeconds) && outcome.DurationSeconds >= 0 ? outcome.FinishedAt.AddSeconds(-outcome.DurationSeconds) : null;
-        row.Outcome = outcome;
-        return Set(row, row.Trial with
-        {
-            State = outcome.State,
-            Value = value,
-            Values = outcome.Values,
-            Constraints = outcome.Constraints,
-            Params = outcome.Params ?? row.Trial.Params,
-            Checkpoint = outcome.Checkpoint ?? row.Trial.Checkpoint,
-            Artifact = outcome.Artifact ?? row.Trial.Artifact,
-            FinishedAt = outcome.FinishedAt,
-            StartedAt = row.Trial.StartedAt ?? started,
-            DurationSeconds = double.IsFinite(outcome.DurationSeconds) ? outcome.DurationSeconds : null,
-        }, a => a with
-        {
-            State = outcome.State.ToString(),
-            Value = value,
-            Error = outcome.Error,
-            FinishedAt = outcome.FinishedAt,
-            WorkerId = a.WorkerId ?? outcome.WorkerId,
-            StartedAt = a.StartedAt ?? started,
-        });
     }
 
     /// <summary>
@@ -184,30 +167,14 @@ public sealed class InMemoryStudyStore : IStudyStore
         return last;
     }
 
-    private Row? Current(Guid trialId, int attempt) =>
-        _trials.TryGetValue(trialId, out var row) && row.Trial.Attempt == attempt && row.Trial.State == TrialState.Running ? row : null;
-
-    private static bool Set(Row row, Trial trial, Func<TrialAttempt, TrialAttempt> attempt)
-    {
-        var i = row.Attempts.FindIndex(a => a.Attempt == row.Trial.Attempt);
-        row.Attempts[i] = attempt(row.Attempts[i]);
-        row.Trial = trial;
-        return true;
-    }
+    private InMemoryTrialRow? Current(Guid trialId, int attempt) =>
+        _trials.TryGetValue(trialId, out var row) && row.IsCurrent(attempt) ? row : null;
 
     private Task<T> Read<T>(Func<T> read)
     {
         lock (_lock)
         {
             return Task.FromResult(read());
-        }
-    }
-
-    private Task<bool> Write(Func<bool> write)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult(write());
         }
     }
 
@@ -218,26 +185,5 @@ public sealed class InMemoryStudyStore : IStudyStore
             write();
             return Task.CompletedTask;
         }
-    }
-
-    /// <summary>One stored trial: its current state, the reports of its current attempt and every attempt.</summary>
-    private sealed class Row(Guid studyId, Trial trial)
-    {
-        private SortedDictionary<long, double>? _reports;
-
-        public Guid StudyId { get; } = studyId;
-
-        public Trial Trial { get; set; } = trial;
-
-        public List<TrialAttempt> Attempts { get; } = new(1);
-
-        public TrialOutcome? Outcome { get; set; }
-
-        /// <summary>The reports of the current attempt, made on the first one (most trials of a plain study report nothing).</summary>
-        public SortedDictionary<long, double> Reports() => _reports ??= [];
-
-        public void ClearReports() => _reports?.Clear();
-
-        public IReadOnlyList<TrialReport> LoadReports() => _reports is null ? [] : [.. _reports.Select(p => new TrialReport(p.Key, p.Value))];
     }
 }

@@ -53,11 +53,18 @@ internal static class ParameterDistribution
     public static bool AreSame(Parameter a, Parameter b) => (a, b) switch
     {
         // Asked on every suggest: numeric bounds compare without formatting (bit for bit, as their "R" text would).
-        (FloatParameter x, FloatParameter y) => Same(x.Low, y.Low) && Same(x.High, y.High) && x.Log == y.Log && x.Step.HasValue == y.Step.HasValue
-            && (x.Step is not { } s || Same(s, y.Step!.Value)),
-        (IntParameter x, IntParameter y) => x.IntLow == y.IntLow && x.IntHigh == y.IntHigh && x.Log == y.Log && x.Step == y.Step,
+        (FloatParameter x, FloatParameter y) => IsFloat(x, y.Low, y.High, y.Log, y.Step),
+        (IntParameter x, IntParameter y) => IsInt(x, y.IntLow, y.IntHigh, y.Log, y.Step),
         _ => a.GetType() == b.GetType() && string.Equals(Describe(a), Describe(b), StringComparison.Ordinal),
     };
+
+    /// <summary>True when the float distribution has these bounds, scale and step (as <see cref="AreSame"/> compares two).</summary>
+    public static bool IsFloat(FloatParameter x, double low, double high, bool log, double? step) =>
+        Same(x.Low, low) && Same(x.High, high) && x.Log == log && x.Step.HasValue == step.HasValue && (x.Step is not { } s || Same(s, step!.Value));
+
+    /// <summary>True when the integer distribution has these bounds, scale and step (as <see cref="AreSame"/> compares two).</summary>
+    public static bool IsInt(IntParameter x, long low, long high, bool log, long step) =>
+        x.IntLow == low && x.IntHigh == high && x.Log == log && x.Step == step;
 
     /// <summary>The distributions of <paramref name="parameters"/> as the attribute's JSON text.</summary>
     public static string Write(IEnumerable<Parameter> parameters)

@@ -15,9 +15,9 @@ public sealed class RunningTrial
     private readonly Study _study;
     private readonly ParameterSet _proposal;
     private readonly IReadOnlyDictionary<string, object> _fixed;
-    private readonly Dictionary<string, object> _params = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Parameter> _distributions = new(StringComparer.Ordinal);
-    private readonly object _lock = new();
+    // Small name-ordered slots rather than dictionaries: a trial has a few parameters, and one is made for every trial.
+    private readonly NamedSlots<object> _params;
+    private readonly NamedSlots<Parameter> _distributions = new();
 
     internal RunningTrial(Study study, Trial stored, ParameterSet proposal, IReadOnlyDictionary<string, object> fixedValues)
     {
@@ -25,9 +25,10 @@ public sealed class RunningTrial
         Stored = stored;
         _proposal = proposal;
         _fixed = fixedValues;
+        _params = new NamedSlots<object>(stored.Params.Count);
         foreach (var (name, value) in stored.Params)
         {
-            _params[name] = value;
+            _params.Set(name, value);
         }
     }
 
@@ -40,9 +41,9 @@ public sealed class RunningTrial
     {
         get
         {
-            lock (_lock)
+            lock (_params)
             {
-                return new ParameterSet(_params);
+                return new ParameterSet(_params.Items);
             }
         }
     }
@@ -56,9 +57,15 @@ public sealed class RunningTrial
     {
         get
         {
-            lock (_lock)
+            lock (_params)
             {
-                return [.. _distributions.Values];
+                var result = new Parameter[_distributions.Count];
+                for (var i = 0; i < result.Length; i++)
+                {
+                    result[i] = _distributions.Items[i].Value;
+                }
+
+                return result;
             }
         }
     }
@@ -72,7 +79,11 @@ public sealed class RunningTrial
             throw new ArgumentException($"parameter '{name}': step must be > 0 and cannot be combined with log", nameof(step));
         }
 
-        return NumericParameter.AsDouble(Suggest(new FloatParameter(name, low, high, log, step)));
+        // The study's own distribution when it is this one, so a suggestion of a known parameter makes no new one.
+        var parameter = _study.Discovered.Find(name) is FloatParameter known && ParameterDistribution.IsFloat(known, low, high, log, step)
+            ? known
+            : new FloatParameter(name, low, high, log, step);
+        return NumericParameter.AsDouble(Suggest(parameter));
     }
 
     /// <summary>An integer in [low, high] (both included), every <paramref name="step"/>, log-uniform when <paramref name="log"/>.</summary>
@@ -84,7 +95,10 @@ public sealed class RunningTrial
             throw new ArgumentException($"parameter '{name}': step must be >= 1, and 1 on a log scale", nameof(step));
         }
 
-        return (int)(long)Suggest(new IntParameter(name, low, high, log, step));
+        var parameter = _study.Discovered.Find(name) is IntParameter known && ParameterDistribution.IsInt(known, low, high, log, step)
+            ? known
+            : new IntParameter(name, low, high, log, step);
+        return (int)(long)Suggest(parameter);
     }
 
     /// <summary>One of <paramref name="choices"/> (strings, numbers or booleans).</summary>
@@ -132,11 +146,11 @@ public sealed class RunningTrial
     private object Suggest(Parameter requested)
     {
         var parameter = _study.Discovered.Register(requested);
-        lock (_lock)
+        lock (_params)
         {
             if (_params.TryGetValue(parameter.Name, out var known) && DiscoveredSpace.Fits(parameter, known))
             {
-                _distributions[parameter.Name] = parameter;
+                _distributions.Set(parameter.Name, parameter);
                 return parameter.Normalize(known);
             }
 
@@ -157,8 +171,8 @@ public sealed class RunningTrial
                 value = RandomSampler.SampleParameter(parameter, TrialRandom.For(_study.Seed, Number, StableHash(parameter.Name)));
             }
 
-            _params[parameter.Name] = value;
-            _distributions[parameter.Name] = parameter;
+            _params.Set(parameter.Name, value);
+            _distributions.Set(parameter.Name, parameter);
             return value;
         }
     }

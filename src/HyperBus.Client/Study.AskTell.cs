@@ -9,11 +9,11 @@ namespace HyperBus;
 public sealed partial class Study
 {
     /// <summary>A new trial; its objective suggests parameters on it (define-by-run). Enqueued configurations come first.</summary>
-    public Task<RunningTrial> AskAsync(CancellationToken cancellationToken = default) => AskCoreAsync(null, null, cancellationToken);
+    public Task<RunningTrial> AskAsync(CancellationToken cancellationToken = default) => AskCoreAsync(null, null, cancellationToken).AsTask();
 
     /// <summary>A new trial with these parameters drawn up front and stored with it (scikit-optimize's ask over a known space).</summary>
     public Task<RunningTrial> AskAsync(IEnumerable<Parameter> distributions, CancellationToken cancellationToken = default) =>
-        AskCoreAsync([.. distributions], null, cancellationToken);
+        AskCoreAsync([.. distributions], null, cancellationToken).AsTask();
 
     /// <summary><paramref name="count"/> trials at once, for evaluating in parallel; each sees the ones before it as running.</summary>
     public async Task<IReadOnlyList<RunningTrial>> AskBatchAsync(int count, IEnumerable<Parameter>? distributions = null, CancellationToken cancellationToken = default)
@@ -30,18 +30,8 @@ public sealed partial class Study
     }
 
     /// <summary>Completes the trial with its objective value(s) and, optionally, constraint values.</summary>
-    public Task<Trial> TellAsync(RunningTrial trial, ObjectiveResult result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Values.Count != Directions.Count)
-        {
-            throw new ArgumentException($"values: study '{Name}' has {Directions.Count} objective(s), the result has {result.Values.Count}", nameof(result));
-        }
-
-        return result.Values.All(double.IsFinite)
-            ? FinishAsync(trial, TrialState.Completed, result, null, cancellationToken)
-            : FinishAsync(trial, TrialState.Failed, null, $"the objective is [{string.Join(", ", result.Values)}], not finite", cancellationToken);
-    }
+    public Task<Trial> TellAsync(RunningTrial trial, ObjectiveResult result, CancellationToken cancellationToken = default) =>
+        TellCoreAsync(trial, result, cancellationToken).AsTask();
 
     /// <summary>Tells a trial by number: one asked before the study was re-opened, for example.</summary>
     public Task<Trial> TellAsync(int trialNumber, ObjectiveResult result, CancellationToken cancellationToken = default) =>
@@ -49,11 +39,11 @@ public sealed partial class Study
 
     /// <summary>Ends the trial as pruned, keeping its last reported value.</summary>
     public Task<Trial> TellPrunedAsync(RunningTrial trial, CancellationToken cancellationToken = default) =>
-        FinishAsync(trial, TrialState.Pruned, null, null, cancellationToken);
+        FinishAsync(trial, TrialState.Pruned, null, null, cancellationToken).AsTask();
 
     /// <summary>Ends the trial as failed with the reason; samplers ignore it.</summary>
     public Task<Trial> TellFailedAsync(RunningTrial trial, string error, CancellationToken cancellationToken = default) =>
-        FinishAsync(trial, TrialState.Failed, null, error, cancellationToken);
+        FinishAsync(trial, TrialState.Failed, null, error, cancellationToken).AsTask();
 
     /// <summary>A configuration the next asked trial gets before the sampler is asked (Optuna's enqueue_trial); parameters it leaves out are sampled.</summary>
     public void Enqueue(IReadOnlyDictionary<string, object> parameters)
@@ -79,6 +69,20 @@ public sealed partial class Study
         fixedDistributions.AddRange(values.Keys.Where(k => !known.Contains(k)).Select(Discovered.Find).OfType<Parameter>());
         var trial = await AskCoreAsync(fixedDistributions, values, cancellationToken);
         return await TellAsync(trial, result, cancellationToken);
+    }
+
+    /// <summary>TellAsync without a task of its own: for OptimizeAsync's workers, which await it at once.</summary>
+    internal ValueTask<Trial> TellCoreAsync(RunningTrial trial, ObjectiveResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Values.Count != Directions.Count)
+        {
+            throw new ArgumentException($"values: study '{Name}' has {Directions.Count} objective(s), the result has {result.Values.Count}", nameof(result));
+        }
+
+        return AllFinite(result.Values)
+            ? FinishAsync(trial, TrialState.Completed, result, null, cancellationToken)
+            : FinishAsync(trial, TrialState.Failed, null, $"the objective is [{string.Join(", ", result.Values)}], not finite", cancellationToken);
     }
 
     internal async Task ReportAsync(RunningTrial handle, long step, double value, CancellationToken cancellationToken)
@@ -107,11 +111,12 @@ public sealed partial class Study
         }
     }
 
-    private async Task<RunningTrial> AskCoreAsync(IReadOnlyList<Parameter>? fixedDistributions, IReadOnlyDictionary<string, object>? given, CancellationToken cancellationToken)
+    // ValueTask: OptimizeAsync's workers await it directly, and it mostly completes at once (no task per trial for them).
+    private async ValueTask<RunningTrial> AskCoreAsync(IReadOnlyList<Parameter>? fixedDistributions, IReadOnlyDictionary<string, object>? given, CancellationToken cancellationToken)
     {
-        foreach (var d in fixedDistributions ?? [])
+        for (var i = 0; i < (fixedDistributions?.Count ?? 0); i++)
         {
-            Discovered.Register(d);
+            Discovered.Register(fixedDistributions![i]);
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -175,7 +180,7 @@ public sealed partial class Study
         }
     }
 
-    private async Task<Trial> FinishAsync(RunningTrial handle, TrialState state, ObjectiveResult? result, string? error, CancellationToken cancellationToken)
+    private async ValueTask<Trial> FinishAsync(RunningTrial handle, TrialState state, ObjectiveResult? result, string? error, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -241,6 +246,20 @@ public sealed partial class Study
         {
             _gate.Release();
         }
+    }
+
+    // A loop, not LINQ's All: this runs on every tell and the enumerator of a list would be boxed.
+    private static bool AllFinite(IReadOnlyList<double> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private RunningTrial Pending(int number)

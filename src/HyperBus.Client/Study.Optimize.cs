@@ -1,27 +1,42 @@
 using System.Runtime.ExceptionServices;
 using HyperBus.Core.Storage;
+using HyperBus.Core.Trials;
 
 namespace HyperBus;
 
 /// <content>Define-by-run optimisation: ask, run the objective, tell, on <c>parallelism</c> workers.</content>
 public sealed partial class Study
 {
+    private const int MaxReserved = 100_000;
+
     /// <summary>Runs <paramref name="trials"/> trials of a single-objective objective.</summary>
     /// <param name="catchFailures">Record an exception as a failed trial and go on; by default (as in Optuna) it ends the run and is rethrown.</param>
     public Task OptimizeAsync(Func<RunningTrial, Task<double>> objective, int trials, int parallelism = 1, bool catchFailures = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        return OptimizeAsync(t => AsResult(objective(t)), trials, parallelism, catchFailures, cancellationToken);
+        return OptimizeCoreAsync(t => AsResult(objective(t)), trials, parallelism, catchFailures, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="trials"/> trials of an objective that returns several values and/or constraint values.</summary>
-    public async Task OptimizeAsync(Func<RunningTrial, Task<ObjectiveResult>> objective, int trials, int parallelism = 1, bool catchFailures = false,
+    public Task OptimizeAsync(Func<RunningTrial, Task<ObjectiveResult>> objective, int trials, int parallelism = 1, bool catchFailures = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        return OptimizeCoreAsync(t => new ValueTask<ObjectiveResult>(objective(t)), trials, parallelism, catchFailures, cancellationToken);
+    }
+
+    // The objective as a ValueTask: a synchronous single-value objective then costs no task per trial.
+    private async Task OptimizeCoreAsync(Func<RunningTrial, ValueTask<ObjectiveResult>> objective, int trials, int parallelism, bool catchFailures,
+        CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trials);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        // Room for the run up front (capped: a huge count stopped by cancellation must not reserve it all), instead of
+        // growing the study's and the in-memory store's tables by doubling, which copies them and leaves the old ones as garbage.
+        var reserve = Math.Min(trials, MaxReserved);
+        _trials.Reserve(reserve);
+        (Store as InMemoryStudyStore)?.Reserve(reserve);
         var remaining = trials;
         ExceptionDispatchInfo? failure = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -30,7 +45,7 @@ public sealed partial class Study
         {
             while (!stop.IsCancellationRequested && Interlocked.Decrement(ref remaining) >= 0)
             {
-                var trial = await AskAsync(stop.Token);
+                var trial = await AskCoreAsync(null, null, stop.Token);
                 ObjectiveResult result;
                 try
                 {
@@ -38,13 +53,13 @@ public sealed partial class Study
                 }
                 catch (TrialPrunedException)
                 {
-                    await TellPrunedAsync(trial, CancellationToken.None);
+                    await FinishAsync(trial, TrialState.Pruned, null, null, CancellationToken.None);
                     continue;
                 }
                 catch (Exception e)
                 {
                     // The trial is recorded as failed whatever happens next, so the store never keeps it running.
-                    await TellFailedAsync(trial, e is OperationCanceledException ? "cancelled" : $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+                    await FinishAsync(trial, TrialState.Failed, null, e is OperationCanceledException ? "cancelled" : $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
                     if (catchFailures && e is not OperationCanceledException)
                     {
                         continue;
@@ -55,7 +70,7 @@ public sealed partial class Study
                     return;
                 }
 
-                await TellAsync(trial, result, CancellationToken.None);
+                await TellCoreAsync(trial, result, CancellationToken.None);
             }
         }
 
@@ -80,8 +95,8 @@ public sealed partial class Study
     }
 
     // An objective that finished synchronously (the usual trivial or CPU-bound one) needs no async state machine per trial.
-    private static Task<ObjectiveResult> AsResult(Task<double> value) =>
-        value.IsCompletedSuccessfully ? Task.FromResult(ObjectiveResult.FromDouble(value.Result)) : AwaitResultAsync(value);
+    private static ValueTask<ObjectiveResult> AsResult(Task<double> value) =>
+        value.IsCompletedSuccessfully ? new(ObjectiveResult.FromDouble(value.Result)) : new(AwaitResultAsync(value));
 
     private static async Task<ObjectiveResult> AwaitResultAsync(Task<double> value) => ObjectiveResult.FromDouble(await value);
 }

@@ -4,7 +4,7 @@ namespace HyperBus;
 
 /// <summary>
 /// A study's trials in number order, kept so that no ask or tell costs more as the study grows: trials are appended,
-/// found by number through an index, replaced in place, and mirrored by their sampler form (only the parameters inside
+/// found by number from its position, replaced in place, and mirrored by their sampler form (only the parameters inside
 /// the known distributions), which is rebuilt for every trial only when the discovered space grows. The best trial is
 /// kept as outcomes arrive instead of being searched for. Thread-safe; views are read by callers that hold the study's
 /// gate, so no write happens while a sampler or scheduler reads one.
@@ -14,7 +14,6 @@ internal sealed class TrialLog
     private readonly object _lock = new();
     private readonly List<Trial> _stored = [];
     private readonly List<Trial> _forSampler = [];
-    private readonly Dictionary<int, int> _indexByNumber = [];
     private readonly StudyDirection _direction;
     private readonly Func<Trial, Trial> _toSampler;
     private readonly Func<int> _spaceVersion;
@@ -67,6 +66,16 @@ internal sealed class TrialLog
         }
     }
 
+    /// <summary>Makes room for this many more trials, so a run of known length does not copy the log as it grows.</summary>
+    public void Reserve(int more)
+    {
+        lock (_lock)
+        {
+            _stored.EnsureCapacity(_stored.Count + more);
+            _forSampler.EnsureCapacity(_stored.Count + more);
+        }
+    }
+
     /// <summary>Appends a trial; its number must be above every number already in the log.</summary>
     public void Add(Trial trial)
     {
@@ -77,7 +86,6 @@ internal sealed class TrialLog
                 throw new ArgumentException($"trial {trial.Number} does not come after trial {_stored[^1].Number}", nameof(trial));
             }
 
-            _indexByNumber[trial.Number] = _stored.Count;
             _stored.Add(trial);
             _forSampler.Add(_toSampler(trial));
             ConsiderForBest(trial);
@@ -110,7 +118,8 @@ internal sealed class TrialLog
     {
         lock (_lock)
         {
-            return _indexByNumber.TryGetValue(number, out var i) ? _stored[i] : null;
+            var i = Locate(number);
+            return i >= 0 ? _stored[i] : null;
         }
     }
 
@@ -153,8 +162,44 @@ internal sealed class TrialLog
         }
     }
 
-    private int IndexOf(int number) =>
-        _indexByNumber.TryGetValue(number, out var i) ? i : throw new InvalidOperationException($"no trial {number} in the study");
+    private int IndexOf(int number)
+    {
+        var i = Locate(number);
+        return i >= 0 ? i : throw new InvalidOperationException($"no trial {number} in the study");
+    }
+
+    /// <summary>
+    /// The position of the trial with this number, or -1. Numbers only grow, and without gaps in a study that was not
+    /// edited by hand, so the number minus the first one is the position; otherwise a binary search finds it (no index to keep).
+    /// </summary>
+    private int Locate(int number)
+    {
+        if (_stored.Count == 0)
+        {
+            return -1;
+        }
+
+        var guess = number - _stored[0].Number;
+        if ((uint)guess < (uint)_stored.Count && _stored[guess].Number == number)
+        {
+            return guess;
+        }
+
+        var (low, high) = (0, _stored.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var at = _stored[middle].Number;
+            if (at == number)
+            {
+                return middle;
+            }
+
+            (low, high) = at < number ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
+    }
 
     private void ConsiderForBest(Trial trial)
     {

@@ -27,7 +27,16 @@ public sealed class FloatParameter : NumericParameter
 
         if (Values is not null)
         {
-            return Values.Any(x => x.Equals(v));
+            // A loop, not Any with a lambda: capturing v would allocate a closure on every call, listed values or not.
+            for (var i = 0; i < Values.Count; i++)
+            {
+                if (Values[i].Equals(v))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         if (Step is { } step)
@@ -39,7 +48,8 @@ public sealed class FloatParameter : NumericParameter
         return true;
     }
 
-    public override object Normalize(object value) => AsDouble(value);
+    // A double is already in normal form: handed back as is, not boxed again (this runs on every suggestion).
+    public override object Normalize(object value) => value is double ? value : AsDouble(value);
 
     public override object FromInternal(double x)
     {

@@ -73,18 +73,24 @@ public sealed class SearchSpace
     /// Builds a configuration parameter by parameter: <paramref name="choose"/> is asked for each active
     /// parameter in order, so conditional parameters only appear when their parents allow them.
     /// </summary>
-    public ParameterSet Build(Func<Parameter, IReadOnlyDictionary<string, object>, object> choose)
+    public ParameterSet Build(Func<Parameter, IReadOnlyDictionary<string, object>, object> choose) =>
+        Build(choose, static (p, assigned, chooser) => chooser(p, assigned));
+
+    /// <summary>As <see cref="Build(Func{Parameter, IReadOnlyDictionary{string, object}, object})"/>, with a state for a static chooser (no closure per configuration).</summary>
+    public ParameterSet Build<TState>(TState state, Func<Parameter, IReadOnlyDictionary<string, object>, TState, object> choose)
     {
-        var assigned = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var p in Parameters)
+        // The set is filled in place and handed to the chooser as it grows: one set per configuration, no dictionary copied into it.
+        var assigned = new ParameterSet(Parameters.Count);
+        for (var i = 0; i < Parameters.Count; i++)
         {
+            var p = Parameters[i];
             if (IsActive(p, assigned))
             {
-                assigned[p.Name] = choose(p, assigned);
+                assigned.Add(p.Name, choose(p, assigned, state));
             }
         }
 
-        return new ParameterSet(assigned);
+        return assigned;
     }
 
     /// <summary>Checks a configuration: every active parameter present and in its domain, no inactive or unknown one.</summary>

@@ -29,7 +29,8 @@ public sealed record Trial
     public IReadOnlyList<TrialReport> Reports { get; init; } = [];
 
     /// <summary>Sampler and scheduler bookkeeping (generation, rung, ...), kept in the store so a restart resumes.</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+    // One shared empty set (read-only, so no trial can change it) instead of a dictionary made for every trial.
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     public double? Budget { get; init; }
 

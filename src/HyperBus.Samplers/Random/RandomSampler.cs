@@ -17,10 +17,10 @@ public sealed class RandomSampler : ISampler
     public IReadOnlyList<ParameterSet> Suggest(StudyView study, int count)
     {
         var first = study.NextTrialNumber;
-        var result = new List<ParameterSet>(count);
+        var result = new ParameterSet[count];
         for (var i = 0; i < count; i++)
         {
-            result.Add(SampleOne(study.Space, TrialRandom.For(_options.Seed, first + i)));
+            result[i] = SampleOne(study.Space, TrialRandom.For(_options.Seed, first + i));
         }
 
         return result;
@@ -28,7 +28,7 @@ public sealed class RandomSampler : ISampler
 
     /// <summary>One uniform draw from the space; other samplers use it for their start-up trials.</summary>
     public static ParameterSet SampleOne(SearchSpace space, System.Random random) =>
-        space.Build((p, _) => SampleParameter(p, random));
+        space.Build(random, static (p, _, r) => SampleParameter(p, r));
 
     public static object SampleParameter(Parameter parameter, System.Random random) => parameter switch
     {
