@@ -23,10 +23,6 @@ public sealed class TrainingSlots(WorkerOptions options)
         return new Slot(slots);
     }
 
-    /// <summary>Trials of <paramref name="kind"/> training now (for tests and diagnostics).</summary>
-    public int Training(string kind) =>
-        _kinds.TryGetValue(kind, out var slots) ? Math.Max(options.Concurrency, 1) - slots.CurrentCount : 0;
-
     private sealed class Slot(SemaphoreSlim slots) : IDisposable
     {
         private int _released;
