@@ -5,6 +5,8 @@
 # `hyperbus submit --wait --json`: the first after the host started (cold) and the second (warm).
 # CPU per trial is read from /proc for the host, the workers and the broker (beam.smp) during each study.
 # HYPERBUS_BENCH_CLI=path/to/hyperbus.dll runs another build of the CLI (a ReadyToRun publish, say).
+# HYPERBUS_BENCH_NO_WARMUP=1 starts the host and workers with --no-warmup (what the first study cost before the
+# start-up warm-up). The studies are submitted once every process serves (bench/serving.sh).
 #   bash bench/bus-throughput.sh [trials=5000] [parallelism=200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,9 @@ out=$(mktemp -d /tmp/hyperbus-bench.XXXXXX)
 dotnet build src/HyperBus.Cli -c Release -nologo -v q >/dev/null
 dotnet build bench/HyperBus.Bench.Bus -c Release -nologo -v q >/dev/null
 hb="dotnet ${HYPERBUS_BENCH_CLI:-src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll}"
+warmup=""; [ -n "${HYPERBUS_BENCH_NO_WARMUP:-}" ] && warmup="--no-warmup"
 source tests/rabbitmq-node.sh
+source bench/serving.sh
 rabbit_start >/dev/null
 broker=$(cat "$(dirname "$HYPERBUS_TEST_RABBITMQ_HOME")/rabbit.pid")
 pids=()
@@ -54,12 +58,16 @@ run_trials() {
   local workers=$1 url host
   url=$(vhost "trials$workers")
   pids=()
-  $hb host --transport rabbitmq --rabbitmq "$url" --storage "$out/host$workers.db" >"$out/host$workers.log" 2>&1 & host=$!; pids+=($host)
+  local began=$SECONDS
+  $hb host $warmup --transport rabbitmq --rabbitmq "$url" --storage "$out/host$workers.db" >"$out/host$workers.log" 2>&1 & host=$!; pids+=($host)
   local wpids=()
   for i in $(seq 1 "$workers"); do
-    $hb worker --transport rabbitmq --rabbitmq "$url" --trainer noop --concurrency $((parallelism / workers)) >"$out/w$workers-$i.log" 2>&1 & wpids+=($!); pids+=($!)
+    $hb worker $warmup --transport rabbitmq --rabbitmq "$url" --trainer noop --concurrency $((parallelism / workers)) >"$out/w$workers-$i.log" 2>&1 & wpids+=($!); pids+=($!)
   done
-  sleep 8
+  local logs=("$out/host$workers.log")
+  for i in $(seq 1 "$workers"); do logs+=("$out/w$workers-$i.log"); done
+  wait_serving "${logs[@]}"
+  ready[$workers]=$((SECONDS - began - 2))
   local h0 w0 b0
   h0=$(ticks "$host"); w0=$(ticks "${wpids[@]}"); b0=$(ticks "$broker")
   $hb submit "$out/cold.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/cold$workers.json"
@@ -73,7 +81,7 @@ run_trials() {
   pids=()
 }
 
-declare -A cpu coldcpu cold warm
+declare -A cpu coldcpu cold warm ready
 run_trials 1
 run_trials 4
 ratio() { /usr/bin/python3 -c "print(f'{$1/$2:.2f}')"; }
@@ -85,3 +93,4 @@ for w in 1 4; do
   echo "| HyperBus, $w worker process(es), first study after host start | ${cold[$w]}/s | $(ratio "${cold[$w]}" "$raw_rate") | ${coldcpu[$w]}; warm/cold rate $(ratio "${warm[$w]}" "${cold[$w]}") |"
 done
 echo "4 workers vs 1 (warm): $(ratio "${warm[4]}" "${warm[1]}")"
+echo "start to serving (host and workers, ${warmup:-with the start-up warm-up}): 1 worker ${ready[1]} s, 4 workers ${ready[4]} s"

@@ -16,6 +16,7 @@ out=$(mktemp -d /tmp/hyperbus-overhead.XXXXXX)
 dotnet build src/HyperBus.Cli -c Release -nologo -v q >/dev/null
 hb="dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll"
 source tests/rabbitmq-node.sh
+source bench/serving.sh
 rabbit_start >/dev/null
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rabbit_stop
@@ -43,7 +44,7 @@ run() { # label trainer fixed worker-command...
   url=$(vhost "$label")
   $hb host --transport rabbitmq --rabbitmq "$url" --storage "$out/$label.db" >"$out/$label-host.log" 2>&1 & pids+=($!)
   "$@" --rabbitmq "$url" >"$out/$label-worker.log" 2>&1 & pids+=($!)
-  sleep 8
+  wait_serving "$out/$label-host.log" "$out/$label-worker.log"
   spec "$label-warmup" "$trainer" "$fixed" 50 >"$out/$label-warmup.yaml"
   spec "$label" "$trainer" "$fixed" "$trials" >"$out/$label.yaml"
   $hb submit "$out/$label-warmup.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >/dev/null

@@ -130,6 +130,11 @@ public static class HyperBusServiceCollectionExtensions
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     RabbitMqConnection.Configure(cfg, options.RabbitMqUri ?? throw new InvalidOperationException("a RabbitMQ URL is required"));
+                    if (options.PrivateTopology is { } topology)
+                    {
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixedEntityNameFormatter(topology, cfg.MessageTopology.EntityNameFormatter));
+                    }
+
                     ConfigureEndpoints(context, cfg, options);
                 });
                 break;

@@ -15,6 +15,7 @@ public static class HostCommand
         var command = new Command("host", "Run the optimizer host: takes SubmitStudy from its queue and runs studies until stopped") { leaseSeconds };
         SharedOptions.AddBusOptions(command);
         command.Options.Add(DashboardOption.Option);
+        command.Options.Add(WarmUpOption.Skip);
         TelemetryOptions.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
@@ -33,6 +34,11 @@ public static class HostCommand
             var dashboard = DashboardOption.Read(result);
             var telemetry = TelemetryOptions.Read(result, "hyperbus-host", bus.Storage);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
+            if (!result.GetValue(WarmUpOption.Skip))
+            {
+                await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForHostAsync(bus.Storage, c), ct);
+            }
+
             using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false, dashboard, telemetry: telemetry);
             Console.Error.WriteLine($"hyperbus host: serving studies from {RabbitMqConnection.Redact(bus.RabbitMq!)}, storing in {bus.Storage}");
             DashboardOption.Announce(dashboard);

@@ -15,6 +15,7 @@ public static class WorkerCommand
         var concurrency = IntegerOption.WithDefault("--concurrency", "trials at once per trainer kind", 1);
         var command = new Command("worker", "Run C# trainers: consume TrialRequested and publish outcomes") { trainers, concurrency };
         SharedOptions.AddBusOptions(command);
+        command.Options.Add(WarmUpOption.Skip);
         TelemetryOptions.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(result, async () =>
         {
@@ -40,6 +41,11 @@ public static class WorkerCommand
 
             var telemetry = TelemetryOptions.Read(result, "hyperbus-worker", storagePath: null);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
+            if (!result.GetValue(WarmUpOption.Skip))
+            {
+                await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForWorkerAsync(bus.RabbitMq!, kinds, c), ct);
+            }
+
             var options = new HyperBusOptions { RunWorkers = true, TrainerKinds = kinds, WorkerConcurrency = n };
             using var host = ProcessHost.Build(bus, options, withStore: false, withTrainers: true, telemetry: telemetry);
             Console.Error.WriteLine($"hyperbus worker: {string.Join(", ", kinds)} x{n} on {RabbitMqConnection.Redact(bus.RabbitMq!)}");

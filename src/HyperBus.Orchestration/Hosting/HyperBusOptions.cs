@@ -35,6 +35,12 @@ public sealed class HyperBusOptions
     /// </summary>
     public string HostQueue { get; set; } = Contracts.MessageNames.HostQueue;
 
+    /// <summary>
+    /// Null: the contract's exchange names, shared with every peer. Set: exchanges for published messages get this
+    /// topology's prefix, so the bus talks only to itself (the start-up warm-up's study).
+    /// </summary>
+    public PrivateTopology? PrivateTopology { get; set; }
+
     /// <summary>How often the host looks for attempts past their deadline.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -5,7 +5,6 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace HyperBus.Orchestration.Hosting;
 
@@ -150,17 +149,6 @@ public sealed class TrainerQueueWatcher : BackgroundService
     }
 
     /// <summary>Consumers on the queue; 0 when it does not exist yet (nobody declared it).</summary>
-    private static async Task<uint> ConsumersAsync(IConnection connection, string queue, CancellationToken ct)
-    {
-        // A passive declare of a missing queue closes the channel, so each check gets its own.
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue, ct)).ConsumerCount;
-        }
-        catch (OperationInterruptedException)
-        {
-            return 0;
-        }
-    }
+    private static async Task<uint> ConsumersAsync(IConnection connection, string queue, CancellationToken ct) =>
+        (await PassiveQueue.ReadAsync(connection, queue, ct))?.ConsumerCount ?? 0;
 }

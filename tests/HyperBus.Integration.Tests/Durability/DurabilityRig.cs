@@ -40,7 +40,8 @@ public sealed class DurabilityRig : IDisposable
         }
 
         var lease = leaseSeconds > 0 ? $" --lease-seconds {leaseSeconds}" : string.Empty;
-        var host = ChildProcess.Hyperbus(name, $"host --transport rabbitmq --rabbitmq {Broker} --storage \"{Storage}\"{lease} --verbose", environment);
+        // --no-warmup: the start-up warm-up's private study would pass the armed fault point before the drill's study does.
+        var host = ChildProcess.Hyperbus(name, $"host --no-warmup --transport rabbitmq --rabbitmq {Broker} --storage \"{Storage}\"{lease} --verbose", environment);
         await host.WaitForOutputAsync("Bus started", Ready);
         return host;
     }
@@ -49,7 +50,8 @@ public sealed class DurabilityRig : IDisposable
     public async Task<ChildProcess> StartWorkerAsync(string name, string trainer, int concurrency)
     {
         var environment = new Dictionary<string, string> { ["HYPERBUS_CHECKPOINTS"] = Checkpoints };
-        var worker = ChildProcess.Hyperbus(name, $"worker --transport rabbitmq --rabbitmq {Broker} --trainer {trainer} --concurrency {concurrency} --verbose", environment);
+        // --no-warmup: the drills time recovery from a worker's start.
+        var worker = ChildProcess.Hyperbus(name, $"worker --no-warmup --transport rabbitmq --rabbitmq {Broker} --trainer {trainer} --concurrency {concurrency} --verbose", environment);
         await worker.WaitForOutputAsync("Bus started", Ready);
         return worker;
     }
