@@ -9,8 +9,8 @@ namespace HyperBus.Samplers.GaussianProcess;
 /// Telling the GP its own mean leaves the mean where it was and only shrinks the variance around the pending points,
 /// so a batch spreads out without a made-up loss pulling the model (the constant liar's failure along Rosenbrock's
 /// valley). The weights start at κ = 0, the posterior mean's minimiser, and rise to 2: most of a batch exploits what
-/// the GP already believes, the last members explore. Fantasy-averaged EI for every member spent the batch on
-/// exploration and lagged sequential asks by 10-16 trials on Rosenbrock-5; larger weights (1 to 7) lost more
+/// the GP already believes, the last members explore. Fantasy-averaged EI for every member sent the later points away
+/// from the pending ones and lagged sequential asks by 10-16 trials on Rosenbrock-5; larger weights (1 to 7) lost more
 /// (bench/RESULTS.md, "Batch members by confidence bounds").
 /// </remarks>
 internal static class BatchConfidenceBounds
