@@ -36,11 +36,12 @@ public static class BenchSamplers
             options["constantLiar"] = name == "tpe-cl";
         }
 
-        // The GP's batch rule before fantasies became the default (issue 21), for the batch comparison.
-        if (name == "gp-cl")
+        // The GP's earlier batch rules (issue 21), for the batch comparison: the constant liar, and fantasy-averaged
+        // EI for every point of a batch (the default before confidence bounds took the later points).
+        if (name is "gp-cl" or "gp-fant")
         {
             type = "gp";
-            options["batch"] = "constantLiar";
+            options["batch"] = name == "gp-cl" ? "constantLiar" : "fantasies";
         }
 
         if (name == "tpe-mv")

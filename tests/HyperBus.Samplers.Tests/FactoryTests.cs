@@ -44,7 +44,18 @@ public sealed class FactoryTests
     {
         var errors = new List<SpecError>();
         SamplerCatalog.Default.ValidateOptions("gp", new SpecObjectReader(new JsonObject { ["batch"] = "krigingBeliever" }, "sampler", errors), null);
-        Assert.Contains(errors, e => e.Path == "sampler.batch" && e.Problem.Contains("fantasies", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "sampler.batch" && e.Problem.Contains("confidenceBounds", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("confidenceBounds")]
+    [InlineData("fantasies")]
+    [InlineData("constantLiar")]
+    public void Every_gp_batch_rule_is_accepted(string rule)
+    {
+        var errors = new List<SpecError>();
+        SamplerCatalog.Default.ValidateOptions("gp", new SpecObjectReader(new JsonObject { ["batch"] = rule }, "sampler", errors), null);
+        Assert.Empty(errors);
     }
 
     [Fact]

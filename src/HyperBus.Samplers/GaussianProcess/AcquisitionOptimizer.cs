@@ -4,21 +4,24 @@ using MathNet.Numerics.Optimization;
 
 namespace HyperBus.Samplers.GaussianProcess;
 
-/// <summary>Maximises log EI: scores Sobol' points and perturbations of the best trials, then refines the top few by bounded L-BFGS and a sweep over categorical choices.</summary>
+/// <summary>Maximises log EI (or a lower confidence bound): scores Sobol' points and perturbations of the best trials, then refines the top few by bounded L-BFGS and a sweep over categorical choices.</summary>
 internal sealed class AcquisitionOptimizer
 {
     private readonly GaussianProcessModel _model;
     private readonly GpEncoding _encoding;
     private readonly double _best;
     private readonly FantasyExpectedImprovement? _fantasies;
+    private readonly double? _explorationWeight;
 
     /// <param name="fantasies">When given (pending points), the acquisition is this fantasy-averaged EI instead of plain log EI.</param>
-    public AcquisitionOptimizer(GaussianProcessModel model, GpEncoding encoding, double best, FantasyExpectedImprovement? fantasies = null)
+    /// <param name="explorationWeight">When given, the acquisition is the lower confidence bound μ - κσ with this κ instead of EI.</param>
+    public AcquisitionOptimizer(GaussianProcessModel model, GpEncoding encoding, double best, FantasyExpectedImprovement? fantasies = null, double? explorationWeight = null)
     {
         _model = model;
         _encoding = encoding;
         _best = best;
         _fantasies = fantasies;
+        _explorationWeight = explorationWeight;
     }
 
     public double[] Maximise(System.Random random, int candidates, int localSearches, IReadOnlyList<double[]> incumbents)
@@ -95,7 +98,9 @@ internal sealed class AcquisitionOptimizer
         var dMean = gradient is null ? null : new double[d];
         var dVar = gradient is null ? null : new double[d];
         var (mean, variance) = _model.Predict(x, dMean, dVar);
-        return LogExpectedImprovement.Value(_best, mean, variance, dMean, dVar, gradient);
+        return _explorationWeight is { } kappa
+            ? LowerConfidenceBound.Value(kappa, mean, variance, dMean, dVar, gradient)
+            : LogExpectedImprovement.Value(_best, mean, variance, dMean, dVar, gradient);
     }
 
     private double[] Refine(double[] start)

@@ -7,9 +7,10 @@ namespace HyperBus.Samplers.GaussianProcess;
 
 /// <summary>Gaussian-process Bayesian optimisation (in the spirit of Optuna's GPSampler): Matérn 5/2 ARD GP on Box-Cox-warped, standardised losses, log EI acquisition.</summary>
 /// <remarks>
-/// With running trials or a batch, EI is averaged over joint fantasies of the pending outcomes
-/// (<see cref="FantasyExpectedImprovement"/>), so parallel suggestions account for each other without the GP being
-/// told made-up losses; pruned trials enter the GP at the worst loss. All randomness
+/// With running trials, EI is averaged over joint fantasies of the pending outcomes
+/// (<see cref="FantasyExpectedImprovement"/>); the later points of a batch minimise lower confidence bounds on the GP
+/// told the pending points' posterior means (<see cref="BatchConfidenceBounds"/>), so parallel suggestions account
+/// for each other without the GP being told made-up losses; pruned trials enter the GP at the worst loss. All randomness
 /// comes from (seed, trial number), so the same history gives the same suggestion.
 /// </remarks>
 public sealed class GpSampler : ISampler
@@ -96,11 +97,9 @@ public sealed class GpSampler : ISampler
         var result = new List<ParameterSet>(count);
         for (var i = 0; i < count; i++)
         {
-            // With nothing pending this is plain log EI, so a sequential study asks what it always asked.
-            var fantasies = pending.Count > 0
-                ? FantasyExpectedImprovement.Create(model, x, y, pending, bestLoss, Fantasies, TrialRandom.For(_options.Seed, first + i, 4))
-                : null;
-            var optimizer = new AcquisitionOptimizer(model, encoding, bestLoss, fantasies);
+            var optimizer = i > 0 && _options.Batch == GpBatchAcquisition.ConfidenceBounds
+                ? new AcquisitionOptimizer(BatchConfidenceBounds.Believer(model, x, y, pending), encoding, bestLoss, explorationWeight: BatchConfidenceBounds.ExplorationWeight(i))
+                : ExpectedImprovement(model, x, y, pending, bestLoss, encoding, first + i);
             var point = optimizer.Maximise(TrialRandom.For(_options.Seed, first + i, 2), _options.Candidates, _options.LocalSearches, incumbents);
             var config = encoding.Decode(point);
             result.Add(config);
@@ -111,7 +110,19 @@ public sealed class GpSampler : ISampler
     }
 
     /// <summary>
-    /// The earlier batch rule, kept for comparison (<c>batch: constantLiar</c>): pending points enter the GP at the
+    /// Log EI, averaged over fantasies of the pending outcomes when there are any; with nothing pending this is
+    /// plain log EI, so a sequential study asks what it always asked.
+    /// </summary>
+    private AcquisitionOptimizer ExpectedImprovement(GaussianProcessModel model, List<double[]> x, List<double> y, List<double[]> pending, double bestLoss, GpEncoding encoding, int number)
+    {
+        var fantasies = pending.Count > 0
+            ? FantasyExpectedImprovement.Create(model, x, y, pending, bestLoss, Fantasies, TrialRandom.For(_options.Seed, number, 4))
+            : null;
+        return new AcquisitionOptimizer(model, encoding, bestLoss, fantasies);
+    }
+
+    /// <summary>
+    /// The earliest batch rule, kept for comparison (<c>batch: constantLiar</c>): pending points enter the GP at the
     /// average loss. It lost badly on Rosenbrock's valley at parallelism 8
     /// (bench/RESULTS.md, "Batch suggestions"); the Kriging believer (the posterior mean there) lost more elsewhere.
     /// </summary>

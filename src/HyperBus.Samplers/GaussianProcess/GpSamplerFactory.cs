@@ -5,10 +5,10 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Samplers.GaussianProcess;
 
-/// <summary>Registers <c>sampler: {type: gp, seed, nStartupTrials, restarts, candidates, localSearches, maxObservations, fitObservations, batch: fantasies | constantLiar}</c>.</summary>
+/// <summary>Registers <c>sampler: {type: gp, seed, nStartupTrials, restarts, candidates, localSearches, maxObservations, fitObservations, batch: confidenceBounds | fantasies | constantLiar}</c>.</summary>
 public sealed class GpSamplerFactory : ISamplerFactory
 {
-    private static readonly string[] BatchNames = ["fantasies", "constantLiar"];
+    private static readonly string[] BatchNames = ["confidenceBounds", "fantasies", "constantLiar"];
 
     public string Type => "gp";
 
@@ -30,6 +30,7 @@ public sealed class GpSamplerFactory : ISamplerFactory
             (int)(o.Integer("fitObservations", 10, 5000) ?? d.FitObservations),
             o.Enum("batch", BatchNames) switch
             {
+                "fantasies" => GpBatchAcquisition.Fantasies,
                 "constantLiar" => GpBatchAcquisition.ConstantLiar,
                 _ => d.Batch,
             });

@@ -16,4 +16,4 @@ public sealed record GpSamplerOptions(
     int LocalSearches = 3,
     int MaxObservations = 250,
     int FitObservations = 100,
-    GpBatchAcquisition Batch = GpBatchAcquisition.Fantasies);
+    GpBatchAcquisition Batch = GpBatchAcquisition.ConfidenceBounds);

@@ -5,20 +5,10 @@ namespace HyperBus.Samplers.Tests.GaussianProcess;
 /// <summary>The fantasy-averaged EI: its gradient is the derivative of its value, and a pending point's neighbourhood is worth less.</summary>
 public sealed class FantasyExpectedImprovementTests
 {
-    private static readonly bool[] Numeric = [false, false];
-    private static readonly KernelParameters Kernel = new([4, 4], 1, 1e-4);
-
-    private static (GaussianProcessModel Model, double[][] X, double[] Y) Observed()
-    {
-        double[][] x = [[0.1, 0.2], [0.8, 0.3], [0.4, 0.9], [0.6, 0.6], [0.3, 0.5], [0.9, 0.9]];
-        double[] y = [.. x.Select(p => Math.Pow(p[0] - 0.55, 2) + Math.Pow(p[1] - 0.5, 2) - 0.1)];
-        return (GaussianProcessModel.Fit(x, y, Kernel, Numeric), x, y);
-    }
-
     [Fact]
     public void The_gradient_matches_finite_differences()
     {
-        var (model, x, y) = Observed();
+        var (model, x, y) = SmallBowl.Observed();
         var fantasy = FantasyExpectedImprovement.Create(model, x, y, [[0.55, 0.5], [0.2, 0.8]], y.Min(), 16, new System.Random(5));
         double[] point = [0.45, 0.62];
 
@@ -39,7 +29,7 @@ public sealed class FantasyExpectedImprovementTests
     [Fact]
     public void Next_to_a_pending_point_the_acquisition_drops_and_far_away_it_barely_moves()
     {
-        var (model, x, y) = Observed();
+        var (model, x, y) = SmallBowl.Observed();
         double[] pending = [0.55, 0.5];
         var fantasy = FantasyExpectedImprovement.Create(model, x, y, [pending], y.Min(), 32, new System.Random(7));
         double[] near = [0.56, 0.51];
