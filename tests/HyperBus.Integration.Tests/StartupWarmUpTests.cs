@@ -98,6 +98,28 @@ public sealed class StartupWarmUpTests(RabbitNode rabbit) : IDisposable
         Assert.DoesNotContain("warmed up in", host.Output + worker.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_worker_stopped_by_SIGTERM_in_the_middle_of_its_warm_up_exits_and_deletes_what_it_declared()
+    {
+        var broker = await rabbit.CreateVhostAsync("stop-warm");
+        var vhost = broker.AbsolutePath.TrimStart('/');
+        await using var worker = ChildProcess.Hyperbus("worker", $"worker --transport rabbitmq --rabbitmq {broker} --trainer noop --concurrency 4 --verbose");
+        await worker.WaitForOutputAsync("hyperbus: warming up through the broker", Ready);
+        // Its private bus is up by now (the warm-up then runs for 3-10 s more): the stop lands mid-way.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        using (var term = System.Diagnostics.Process.Start("kill", $"-TERM {worker.Id}"))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        Assert.Equal(0, await worker.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.DoesNotContain("warmed up in", worker.Output, StringComparison.Ordinal); // it was stopped mid-way
+        Assert.DoesNotContain("Bus started", worker.Output, StringComparison.Ordinal); // and never served
+        Assert.DoesNotContain("warmup", await rabbit.Ctl($"list_queues -p {vhost} name"), StringComparison.Ordinal);
+        Assert.DoesNotContain("warmup", await rabbit.Ctl($"list_exchanges -p {vhost} name"), StringComparison.Ordinal);
+    }
+
     private async Task WaitForWaitingRequestsAsync(Uri broker, int count)
     {
         var vhost = broker.AbsolutePath.TrimStart('/');

@@ -34,9 +34,9 @@ public static class HostCommand
             var dashboard = DashboardOption.Read(result);
             var telemetry = TelemetryOptions.Read(result, "hyperbus-host", bus.Storage);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
-            if (!result.GetValue(WarmUpOption.Skip))
+            if (!result.GetValue(WarmUpOption.Skip) && !await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForHostAsync(bus.Storage, c), ct))
             {
-                await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForHostAsync(bus.Storage, c), ct);
+                return CommandRunner.Ok; // stopped (SIGTERM, Ctrl-C) before it served
             }
 
             using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false, dashboard, telemetry: telemetry);

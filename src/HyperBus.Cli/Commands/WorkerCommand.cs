@@ -41,9 +41,9 @@ public static class WorkerCommand
 
             var telemetry = TelemetryOptions.Read(result, "hyperbus-worker", storagePath: null);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
-            if (!result.GetValue(WarmUpOption.Skip))
+            if (!result.GetValue(WarmUpOption.Skip) && !await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForWorkerAsync(bus.RabbitMq!, kinds, c), ct))
             {
-                await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForWorkerAsync(bus.RabbitMq!, kinds, c), ct);
+                return CommandRunner.Ok; // stopped (SIGTERM, Ctrl-C) before it served
             }
 
             var options = new HyperBusOptions { RunWorkers = true, TrainerKinds = kinds, WorkerConcurrency = n };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using HyperBus.Contracts;
 using HyperBus.Hosting;
@@ -8,6 +9,7 @@ using HyperBus.Orchestration.Submission;
 using HyperBus.Storage;
 using HyperBus.Trainer.Sdk;
 using HyperBus.Trainer.Sdk.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,37 +35,85 @@ public static class StartupWarmUp
 
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
+
     /// <param name="skip">Why not to warm up now (work is waiting), or null.</param>
+    /// <returns>False when SIGTERM or Ctrl-C arrived meanwhile: the command then stops instead of serving.</returns>
     /// <remarks>Never throws for a broker or warm-up failure: the process then serves cold, with one line saying so.</remarks>
-    public static async Task RunAsync(BusCommandOptions bus, Func<CancellationToken, Task<string?>> skip, CancellationToken cancellationToken)
+    public static async Task<bool> RunAsync(BusCommandOptions bus, Func<CancellationToken, Task<string?>> skip, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var id = Guid.NewGuid().ToString("N")[..12];
         var topology = new PrivateTopology($"hyperbus-warmup-{id}-");
         var folder = Directory.CreateTempSubdirectory("hyperbus-warmup-");
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The serving host's lifetime is not there yet to take a stop signal; without these the process would
+        // ignore it, or die before deleting the warm-up's topology.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         budget.CancelAfter(Budget);
         try
         {
             if (await skip(budget.Token) is { } reason)
             {
                 Verbose(bus, $"hyperbus: no start-up warm-up ({reason}): serving at once");
-                return;
+                return true;
             }
 
-            var rounds = await RunStudiesAsync(bus, topology, $"warmup-{id}", Path.Combine(folder.FullName, "warmup.db"), budget.Token);
-            await topology.DeleteAsync(bus.RabbitMq!, budget.Token);
+            Console.Error.WriteLine("hyperbus: warming up through the broker before serving (a few seconds; --no-warmup skips it)");
+            List<long> rounds;
+            try
+            {
+                rounds = await RunStudiesAsync(bus, topology, $"warmup-{id}", Path.Combine(folder.FullName, "warmup.db"), budget.Token);
+            }
+            finally
+            {
+                // Also after a failure, the budget or a SIGTERM mid-way: its exchanges and queues must not outlive it.
+                await DeleteTopologyAsync(bus, topology);
+            }
+
             var settled = await WaitForJitAsync(budget.Token);
             Verbose(bus, $"hyperbus: warmed up in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s ({rounds.Count} no-op studies of {TrialsPerRound} trials " +
                 $"compiling {string.Join(" / ", rounds)} methods, then {settled} tier-1 recompilations)");
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!stop.IsCancellationRequested)
         {
             Console.Error.WriteLine($"hyperbus: start-up warm-up skipped ({e.GetType().Name}: {e.Message}); the first study may run slower");
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // Stopped during the warm-up: its topology is deleted (above), nothing was served.
         }
         finally
         {
             TryDelete(folder);
+        }
+
+        return !stop.IsCancellationRequested;
+    }
+
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
+
+    private static async Task DeleteTopologyAsync(BusCommandOptions bus, PrivateTopology topology)
+    {
+        if (topology.Queues.Count == 0 && topology.Exchanges.Count == 0)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        try
+        {
+            await topology.DeleteAsync(bus.RabbitMq!, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"hyperbus: could not delete the warm-up's exchanges and queues ({topology.Prefix}...): {e.Message}");
         }
     }
 
@@ -123,6 +173,8 @@ public static class StartupWarmUp
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        // Not the console lifetime: a stop signal is the command's (RunAsync), never only this private host's.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddSqliteStudyStore(storage);
         builder.Services.AddTrainer<NoopTrainer>(kind);
         topology.AddQueue(MessageNames.TrainerQueue(kind));
