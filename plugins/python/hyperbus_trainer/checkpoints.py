@@ -27,6 +27,9 @@ def refuse(root: Optional[str], checkpoint: str) -> Optional[str]:
     A message must never make a worker read files outside its configured folder: ``..``, an absolute
     path elsewhere and a link out of the root are all refused.
     """
+    if "\x00" in checkpoint:
+        # The OS cannot name such a file; os.path would raise ValueError on the trial's thread.
+        return "checkpoint: must not contain a NUL character"
     if ".." in checkpoint.replace("\\", "/").split("/"):
         return f"checkpoint: '{checkpoint}' must not contain '..'"
     base = os.path.realpath(root or default_root())
