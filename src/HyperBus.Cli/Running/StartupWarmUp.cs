@@ -77,13 +77,13 @@ public static class StartupWarmUp
             Verbose(bus, $"hyperbus: warmed up in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s ({rounds.Count} no-op studies of {TrialsPerRound} trials " +
                 $"compiling {string.Join(" / ", rounds)} methods, then {settled} tier-1 recompilations)");
         }
-        catch (Exception e) when (!stop.IsCancellationRequested)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"hyperbus: start-up warm-up skipped ({e.GetType().Name}: {e.Message}); the first study may run slower");
-        }
-        catch (Exception) when (stop.IsCancellationRequested)
-        {
-            // Stopped during the warm-up: its topology is deleted (above), nothing was served.
+            // Stopped mid-way, its topology is deleted (above) and nothing is said; any other failure serves cold.
+            if (!stop.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"hyperbus: start-up warm-up skipped ({e.GetType().Name}: {e.Message}); the first study may run slower");
+            }
         }
         finally
         {
@@ -193,7 +193,7 @@ public static class StartupWarmUp
         return builder.Build();
     }
 
-    private static JsonDocument Spec(string kind) => JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object>
+    private static JsonDocument Spec(string kind) => JsonSerializer.SerializeToDocument(new Dictionary<string, object>
     {
         ["study"] = "warmup",
         ["trials"] = TrialsPerRound,
@@ -201,7 +201,7 @@ public static class StartupWarmUp
         ["trainer"] = kind,
         ["sampler"] = "random",
         ["space"] = new Dictionary<string, object> { ["x"] = new Dictionary<string, object> { ["type"] = "float", ["low"] = 0, ["high"] = 1 } },
-    }));
+    });
 
     private static void TryDelete(DirectoryInfo folder)
     {
