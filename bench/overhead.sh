@@ -7,6 +7,10 @@
 # HYPERBUS_BENCH_PYTHON_BASELINE=DIR also runs the Python worker from DIR (another checkout's plugins/python,
 # e.g. main's: `git archive main plugins/python | tar -x -C /tmp/before`) as the peer "hyperbus-python-baseline".
 # HYPERBUS_BENCH_KEEP=DIR keeps the hosts' and workers' logs there (bench/overhead_cycle.py reads the Python ones).
+# The floor beside them: the raw MassTransit round trip on the same broker (bench/HyperBus.Bench.Bus, a consumer
+# that waits S seconds and answers, P in flight): what one send and one publish per trial cost with nothing of
+# HyperBus in between. Every line gives the overhead against N * S / P ("overhead") and against the
+# ceil(N / P) rounds of S that P slots need at the least ("overheadRounds": 1,000 in 16 slots take 63 rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials=${1:-1000}
@@ -14,6 +18,7 @@ seconds=${2:-0.2}
 parallelism=${3:-16}
 out=$(mktemp -d /tmp/hyperbus-overhead.XXXXXX)
 dotnet build src/HyperBus.Cli -c Release -nologo -v q >/dev/null
+dotnet build bench/HyperBus.Bench.Bus -c Release -nologo -v q >/dev/null
 hb="dotnet src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll"
 source tests/rabbitmq-node.sh
 source bench/serving.sh
@@ -50,14 +55,21 @@ run() { # label trainer fixed worker-command...
   $hb submit "$out/$label-warmup.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >/dev/null
   $hb submit "$out/$label.yaml" --transport rabbitmq --rabbitmq "$url" --wait --json >"$out/$label.json"
   /usr/bin/python3 -c "
-import json,sys; d=json.load(open('$out/$label.json')); ideal=$trials*$seconds/$parallelism
+import json,math; d=json.load(open('$out/$label.json')); ideal=$trials*$seconds/$parallelism
+rounds=math.ceil($trials/$parallelism)*$seconds; w=d['durationSeconds']
 assert d['trials']['completed']==$trials, d
-print(json.dumps({'peer':'$label','wall':round(d['durationSeconds'],2),'overhead':round(d['durationSeconds']/ideal-1,4)}))"
+print(json.dumps({'peer':'$label','wall':round(w,2),'overhead':round(w/ideal-1,4),'overheadRounds':round(w/rounds-1,4)}))"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   pids=()
 }
 
+raw_url=$(vhost raw-masstransit)
+dotnet bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll "$raw_url" "$trials" "$parallelism" "$seconds" |
+  /usr/bin/python3 -c "
+import json,math,sys; d=json.loads(sys.stdin.read()); w=d['seconds']
+ideal=$trials*$seconds/$parallelism; rounds=math.ceil($trials/$parallelism)*$seconds
+print(json.dumps({'peer':'raw-masstransit','wall':round(w,2),'overhead':round(w/ideal-1,4),'overheadRounds':round(w/rounds-1,4)}))"
 run hyperbus-csharp noop "{ seconds: $seconds }" $hb worker --transport rabbitmq --trainer noop --concurrency "$parallelism"
 run hyperbus-python conformance "{ sleepSeconds: $seconds }" env PYTHONPATH=plugins/python /usr/bin/python3 -m hyperbus_trainer --trainer conformance --no-examples --concurrency "$parallelism"
 if [ -n "${HYPERBUS_BENCH_PYTHON_BASELINE:-}" ]; then

@@ -1,10 +1,12 @@
 """Optuna 3.1's orchestration overhead beside bench/overhead.sh: N trials that sleep S seconds, P at once.
 
-Prints one JSON line: wall seconds and the overhead against the ideal N * S / P.
+Prints one JSON line: wall seconds and the overhead against the ideal N * S / P and against the ceil(N / P)
+rounds of S that P threads need at the least.
 Usage: /usr/bin/python3 bench/overhead_optuna.py N S P sampler(tpe|random) storage(memory|sqlite:PATH)
 """
 
 import json
+import math
 import sys
 import time
 
@@ -26,4 +28,6 @@ start = time.perf_counter()
 study.optimize(objective, n_trials=n, n_jobs=parallel)
 wall = time.perf_counter() - start
 ideal = n * seconds / parallel
-print(json.dumps({"peer": f"optuna-{sampler_name}-{storage.split(':')[0]}", "wall": round(wall, 2), "overhead": round(wall / ideal - 1, 4)}))
+rounds = math.ceil(n / parallel) * seconds
+print(json.dumps({"peer": f"optuna-{sampler_name}-{storage.split(':')[0]}", "wall": round(wall, 2),
+                  "overhead": round(wall / ideal - 1, 4), "overheadRounds": round(wall / rounds - 1, 4)}))

@@ -10,18 +10,22 @@ using Microsoft.Extensions.Logging;
 // The raw MassTransit round trip on a RabbitMQ broker: send Ping to a queue, a consumer publishes Pong,
 // a second endpoint counts it, with `window` pings in flight. It is the ceiling a trial (send
 // TrialRequested, publish TrialCompleted) can reach on the same broker with the same serializer.
-// Usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window>
+// With a delay in seconds the consumer waits that long before it answers, as a no-op trial of that length does:
+// the floor of bench/overhead.sh, the same broker and serializer with nothing of HyperBus in between.
+// Usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window> [delay-seconds]
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window>");
+    Console.Error.WriteLine("usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window> [delay-seconds]");
     return 2;
 }
 
 var uri = new Uri(args[0]);
 var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 var window = int.Parse(args[2], CultureInfo.InvariantCulture);
+var delay = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Logging.ClearProviders();
+builder.Services.AddSingleton(new PingDelay(delay));
 builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
 builder.Services.AddMassTransit(x =>
 {
@@ -47,8 +51,9 @@ using var host = builder.Build();
 await host.StartAsync();
 var bus = host.Services.GetRequiredService<IBus>();
 var endpoint = await bus.GetSendEndpoint(new Uri("queue:bench-ping"));
-// A first pass warms the JIT and the broker's queues, as the warm study of bus-throughput.sh is warm.
-await RoundTripsAsync(Math.Max(count / 4, window));
+// A first pass warms the JIT and the broker's queues, as the warm study of bus-throughput.sh is warm
+// (and as overhead.sh warms its hosts with a 50-trial study first).
+await RoundTripsAsync(delay > TimeSpan.Zero ? Math.Max(50, window) : Math.Max(count / 4, window));
 var clock = Stopwatch.StartNew();
 await RoundTripsAsync(count);
 clock.Stop();
