@@ -4,6 +4,8 @@
 # processes a host and the workers, and submits two studies one after the other with
 # `hyperbus submit --wait --json`: the first after the host started (cold) and the second (warm).
 # CPU per trial is read from /proc for the host, the workers and the broker (beam.smp) during each study.
+# The raw round trip also runs split into processes as a host and its workers are (a producer and 1 or 4 consumer
+# processes, bench/HyperBus.Bench.Bus roles): what more processes cost on the same cores with nothing of HyperBus.
 # HYPERBUS_BENCH_CLI=path/to/hyperbus.dll runs another build of the CLI (a ReadyToRun publish, say).
 # HYPERBUS_BENCH_NO_WARMUP=1 starts the host and workers with --no-warmup (what the first study cost before the
 # start-up warm-up). The studies are submitted once every process serves (bench/serving.sh).
@@ -38,6 +40,34 @@ b0=$(ticks "$broker")
 raw=$(dotnet bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll "$raw_url" "$trials" "$parallelism")
 raw_broker=$(( $(ticks "$broker") - b0 ))
 raw_rate=$(echo "$raw" | sed -E 's/.*"perSecond":([0-9]+).*/\1/')
+bus_dll=bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll
+# The raw round trip with its consumers in N processes of their own (prefetch parallelism / N each).
+raw_split() {
+  local n=$1 url cpids=() i
+  url=$(vhost "raw$n")
+  for i in $(seq 1 "$n"); do
+    dotnet "$bus_dll" "$url" 0 $((parallelism / n)) 0 consumer >"$out/raw$n-$i.log" 2>&1 & cpids+=($!); pids+=($!)
+  done
+  for i in $(seq 1 "$n"); do
+    until grep -qs "bench consumer: serving" "$out/raw$n-$i.log"; do sleep 0.2; done
+  done
+  local c0 b0 line
+  # A first producer run warms the consumer processes (JIT, tier-1 recompilation), as the warm study is warm.
+  dotnet "$bus_dll" "$url" "$trials" "$parallelism" 0 producer >/dev/null
+  sleep 5
+  c0=$(ticks "${cpids[@]}"); b0=$(ticks "$broker")
+  line=$(dotnet "$bus_dll" "$url" "$trials" "$parallelism" 0 producer)
+  # The producer's warm-up pass (trials / 4, at least a window) runs on the same consumers: CPU over both passes.
+  local all=$(( trials + (trials / 4 > parallelism ? trials / 4 : parallelism) ))
+  splitcpu[$n]="consumers $(ms_per $(( $(ticks "${cpids[@]}") - c0 )) "$all"), broker $(ms_per $(( $(ticks "$broker") - b0 )) "$all")"
+  split[$n]=$(echo "$line" | sed -E 's/.*"perSecond":([0-9]+).*/\1/')
+  for i in "${cpids[@]}"; do kill "$i" 2>/dev/null || true; done
+  wait "${cpids[@]}" 2>/dev/null || true
+  pids=()
+}
+declare -A split splitcpu
+raw_split 1
+raw_split 4
 
 study() {
   cat <<SPEC
@@ -88,9 +118,12 @@ ratio() { /usr/bin/python3 -c "print(f'{$1/$2:.2f}')"; }
 echo "| run | rate | ratio to raw | CPU ms per trial |"
 echo "|---|---|---|---|"
 echo "| raw MassTransit round trip (send + publish, window $parallelism) | $raw_rate/s | 1.00 | broker $(ms_per "$raw_broker" "$trials") |"
+for n in 1 4; do
+  echo "| raw round trip, a producer and $n consumer process(es) | ${split[$n]}/s | $(ratio "${split[$n]}" "$raw_rate") | ${splitcpu[$n]} |"
+done
 for w in 1 4; do
   echo "| HyperBus, $w worker process(es), warm study | ${warm[$w]}/s | $(ratio "${warm[$w]}" "$raw_rate") | ${cpu[$w]} |"
   echo "| HyperBus, $w worker process(es), first study after host start | ${cold[$w]}/s | $(ratio "${cold[$w]}" "$raw_rate") | ${coldcpu[$w]}; warm/cold rate $(ratio "${warm[$w]}" "${cold[$w]}") |"
 done
-echo "4 workers vs 1 (warm): $(ratio "${warm[4]}" "${warm[1]}")"
+echo "4 workers vs 1 (warm): $(ratio "${warm[4]}" "${warm[1]}"); the raw round trip, 4 consumer processes vs 1: $(ratio "${split[4]}" "${split[1]}")"
 echo "start to serving (host and workers, ${warmup:-with the start-up warm-up}): 1 worker ${ready[1]} s, 4 workers ${ready[4]} s"

@@ -12,10 +12,12 @@ using Microsoft.Extensions.Logging;
 // TrialRequested, publish TrialCompleted) can reach on the same broker with the same serializer.
 // With a delay in seconds the consumer waits that long before it answers, as a no-op trial of that length does:
 // the floor of bench/overhead.sh, the same broker and serializer with nothing of HyperBus in between.
-// Usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window> [delay-seconds]
+// The role splits the two sides into processes, as a host and its worker processes are: `producer` sends and
+// counts, each `consumer` answers (prefetch `window`) until it is stopped; `all` (the default) is both in one.
+// Usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window> [delay-seconds] [all|producer|consumer]
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window> [delay-seconds]");
+    Console.Error.WriteLine("usage: HyperBus.Bench.Bus <amqp-url> <round-trips> <window> [delay-seconds] [all|producer|consumer]");
     return 2;
 }
 
@@ -23,6 +25,13 @@ var uri = new Uri(args[0]);
 var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 var window = int.Parse(args[2], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
+var role = args.Length > 4 ? args[4] : "all";
+if (role is not ("all" or "producer" or "consumer"))
+{
+    Console.Error.WriteLine($"role: '{role}' is not one of all, producer, consumer");
+    return 2;
+}
+
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Logging.ClearProviders();
 builder.Services.AddSingleton(new PingDelay(delay));
@@ -35,19 +44,35 @@ builder.Services.AddMassTransit(x =>
     {
         RabbitMqConnection.Configure(cfg, uri);
         cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
-        cfg.ReceiveEndpoint("bench-ping", e =>
+        if (role != "producer")
         {
-            e.PrefetchCount = window;
-            e.ConfigureConsumer<PingConsumer>(context);
-        });
-        cfg.ReceiveEndpoint("bench-pong", e =>
+            cfg.ReceiveEndpoint("bench-ping", e =>
+            {
+                e.PrefetchCount = window;
+                e.ConfigureConsumer<PingConsumer>(context);
+            });
+        }
+
+        if (role != "consumer")
         {
-            e.PrefetchCount = window;
-            e.ConfigureConsumer<PongCounter>(context);
-        });
+            cfg.ReceiveEndpoint("bench-pong", e =>
+            {
+                e.PrefetchCount = window;
+                e.ConfigureConsumer<PongCounter>(context);
+            });
+        }
     });
 });
 using var host = builder.Build();
+if (role == "consumer")
+{
+    // Serves until SIGTERM or Ctrl-C; the line tells the bench it may start the producer.
+    await host.StartAsync();
+    Console.WriteLine("bench consumer: serving");
+    await host.WaitForShutdownAsync();
+    return 0;
+}
+
 await host.StartAsync();
 var bus = host.Services.GetRequiredService<IBus>();
 var endpoint = await bus.GetSendEndpoint(new Uri("queue:bench-ping"));
