@@ -14,12 +14,12 @@ OUT=bench/out
 mkdir -p "$OUT"
 STAGE=${STAGE:-all}
 NICE=${NICE:-10}
-LOWD=${LOWD:-mixed,conditional3,hartmann6-noise5,hartmann6-noise20}
-HIGHD=${HIGHD:-ackley20,rosenbrock20}
-FIFTY=${FIFTY:-levy50,hartmann6-50}
+LOWD=${LOWD-mixed,conditional3,hartmann6-noise5,hartmann6-noise20}
+HIGHD=${HIGHD-ackley20,rosenbrock20}
+FIFTY=${FIFTY-levy50,hartmann6-50}
 # The three real tasks, tabulated (bench/frontier/real_tables.py built bench/frontier/tables/*.csv once).
-REAL=${REAL:-svc-digits,boost-cancer,mlp-digits}
-# A group set empty (LOWD= HIGHD= ...) drops out: join the non-empty ones.
+REAL=${REAL-svc-digits,boost-cancer,mlp-digits}
+# A group set empty (LOWD= HIGHD= ...; `${X-default}` keeps an empty value) drops out: join the non-empty ones.
 join() { local IFS=,; local parts=(); for g in "$@"; do [ -n "$g" ] && parts+=("$g"); done; echo "${parts[*]}"; }
 ALL=$(join "$LOWD" "$HIGHD" "$FIFTY" "$REAL")
 HB_SEEDS=${HB_SEEDS:-0-19}
