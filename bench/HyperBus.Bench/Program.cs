@@ -7,11 +7,18 @@ using HyperBus.Core.Trials;
 // Usage:
 //   HyperBus.Bench regret  --problems branin,hartmann6 --samplers tpe,gp --seeds 10 --trials 200 --out runs.jsonl [--python /usr/bin/python3 --svc bench/svc_eval.py]
 //   HyperBus.Bench frontier --problems mixed,ackley20 --samplers auto,gp --seeds 0-19 [--parallelism 8] [--trials 200] --out runs.jsonl
+//   HyperBus.Bench real-eval --problem svc-digits < points.jsonl   (the tabulated real tasks' objective, for bench/frontier/check_real.py)
 //   HyperBus.Bench timing  --samplers tpe,gp --history 100,500,1000,2000 --out timing.jsonl
 //   HyperBus.Bench timing-loop --samplers gp --history 1000,5000 --asks 64 --out timing.jsonl
 var options = ParseOptions(args.Skip(1));
 var mode = args.Length > 0 ? args[0] : "regret";
 var samplers = Get("samplers", string.Join(",", BenchSamplers.Names)).Split(',');
+if (mode == "real-eval")
+{
+    HyperBus.Bench.Frontier.RealTasks.EvaluateLines(Get("problem", "svc-digits"), Console.In, Console.Out);
+    return;
+}
+
 using var output = new StreamWriter(Get("out", "runs.jsonl"), append: true);
 if (mode == "frontier")
 {

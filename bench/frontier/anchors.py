@@ -61,7 +61,7 @@ def run_optuna(problem, name, seed, budget):
             if kind == "float":
                 values[pname] = trial.suggest_float(pname, low, high, log=log)
             elif kind == "int":
-                values[pname] = trial.suggest_int(pname, low, high)
+                values[pname] = trial.suggest_int(pname, low, high, log=log)
             else:
                 values[pname] = trial.suggest_categorical(pname, low)
         study.tell(trial, rec.evaluate(values))

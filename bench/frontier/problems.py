@@ -6,6 +6,7 @@ the regret is measured on.
 """
 from __future__ import annotations
 
+import math
 import random
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ import numpy as np
 # The standard functions live beside the first suite's bench, one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from test_functions import ackley, levy, rosenbrock  # noqa: E402
+
+import real_tasks  # noqa: E402  (beside this file: the tabulated real tasks)
 
 _H6A = np.array([[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]])
 _H6P = 1e-4 * np.array([[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
@@ -101,6 +104,9 @@ def make(name: str) -> Problem:
                   ("h2", "float", 0, 1, False, {"branch": "hart"}),
                   ("k", "int", 0, 50, False, {"branch": "ints"}), ("z", "float", 0, 1, False, {"branch": "ints"})]
         return Problem(name, params, conditional, 0.0)
+    if name in real_tasks.NAMES:
+        table = real_tasks.RealTable(name)
+        return Problem(name, table.params, table, table.minimum)
     raise ValueError(f"unknown problem {name}")
 
 
@@ -110,14 +116,22 @@ def active(param, values):
 
 
 def decode_unit(problem: Problem, u) -> dict:
-    """A point of [0, 1]^k (one coordinate per parameter) as a configuration: what GA and PSO search."""
+    """A point of [0, 1]^k (one coordinate per parameter) as a configuration: what GA and PSO search.
+
+    Log-scaled parameters are uniform in the log: a float at exp(log low + u (log high - log low)), an int at the floor
+    of exp(log low + u (log(high + 1) - log low)), so each integer v keeps the share [log v, log(v + 1)).
+    """
     values = {}
     for (name, kind, low, high, _log, _cond), ui in zip(problem.params, u):
         ui = min(max(float(ui), 0.0), 1.0)
         if not active((name, kind, low, high, _log, _cond), values):
             continue
-        if kind == "float":
+        if kind == "float" and _log:
+            values[name] = min(max(math.exp(math.log(low) + ui * (math.log(high) - math.log(low))), low), high)
+        elif kind == "float":
             values[name] = low + ui * (high - low)
+        elif kind == "int" and _log:
+            values[name] = min(max(int(math.exp(math.log(low) + ui * (math.log(high + 1) - math.log(low)))), low), high)
         elif kind == "int":
             values[name] = min(int(low + ui * (high - low + 1)), high)
         else:

@@ -7,7 +7,8 @@ namespace HyperBus.Bench.Frontier;
 public static class FrontierProblems
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["mixed", "conditional3", "hartmann6-noise5", "hartmann6-noise20", "ackley20", "rosenbrock20", "levy50", "hartmann6-50"];
+        ["mixed", "conditional3", "hartmann6-noise5", "hartmann6-noise20", "ackley20", "rosenbrock20", "levy50", "hartmann6-50",
+         "svc-digits", "boost-cancer", "mlp-digits"];
 
     private static readonly string[] Choices = ["a", "b", "c", "d", "e"];
     private static readonly double[][] MixedPenalty = [[1.0, 0.0, 2.0, 0.5, 3.0], [0.5, 2.0, 0.0, 1.0, 1.5], [3.0, 1.0, 0.5, 2.0, 0.0]];
@@ -30,6 +31,8 @@ public static class FrontierProblems
         "hartmann6-noise20" => Box(name, TestFunctions.Hartmann6(), 6) with { NoiseStandardDeviation = 0.20 * Hartmann6Range },
         "mixed" => Mixed(),
         "conditional3" => Conditional(),
+        // The three real tasks, tabulated (RealTasks): cross-validated losses on a grid, interpolated between nodes.
+        _ when RealTasks.Contains(name) => RealTasks.Create(name),
         // The first suite's problems (bench/samplers.sh), for the batch comparison on low-dimensional ones.
         _ => FromFirstSuite(Problem.Named(name, null)),
     };
