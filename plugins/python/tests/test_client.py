@@ -153,6 +153,24 @@ def test_without_a_host_submit_says_so_instead_of_waiting(broker: str) -> None:
     assert PASSWORD not in str(unavailable.value)
 
 
+def test_a_study_submitted_while_the_host_warms_up_waits_for_it(rabbit: RabbitNode, tmp_path: Path) -> None:
+    broker = _new_vhost(rabbit)  # a fresh vhost: no host has ever declared its queue there
+    bus = ["--transport", "rabbitmq", "--rabbitmq", broker, "--verbose"]
+    worker = Dotnet(tmp_path / "worker.log", "worker", *bus, "--no-warmup", "--trainer", "function", "--concurrency", "2")
+    host = Dotnet(tmp_path / "host.log", "host", *bus, "--storage", str(tmp_path / "host.db"))
+    try:
+        worker.wait_for("Bus started")
+        host.wait_for("warming up through the broker")
+        assert "hyperbus host: serving" not in host.log.read_text()  # submitted before the host serves
+        result = hyperbus.submit({**BRANIN, "study": "branin-early", "trials": 4}, rabbitmq=broker, progress=False,
+                                 timeout=120)
+        assert (result.outcome, result.completed) == ("Completed", 4), result
+        assert "hyperbus: warmed up in" in host.log.read_text()  # it waited out the warm-up, which ran
+    finally:
+        host.stop()
+        worker.stop()
+
+
 def test_load_names_the_studies_a_store_has_when_the_name_is_wrong(served: tuple[str, Path]) -> None:
     broker, storage = served
     small = {**BRANIN, "study": "branin-small", "trials": 2}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperBus.Cli.Running;
+using HyperBus.Contracts;
 using HyperBus.Core.Specs;
 using HyperBus.Orchestration.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -34,9 +35,14 @@ public static class HostCommand
             var dashboard = DashboardOption.Read(result);
             var telemetry = TelemetryOptions.Read(result, "hyperbus-host", bus.Storage);
             await BrokerProbe.EnsureReachableAsync(bus, ct);
-            if (!result.GetValue(WarmUpOption.Skip) && !await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForHostAsync(bus.Storage, c), ct))
+            if (!result.GetValue(WarmUpOption.Skip))
             {
-                return CommandRunner.Ok; // stopped (SIGTERM, Ctrl-C) before it served
+                // Its queue first, so a study submitted during the warm-up waits for it to serve.
+                await HostQueueDeclaration.DeclareAsync(bus.RabbitMq!, MessageNames.HostQueue, ct);
+                if (!await StartupWarmUp.RunAsync(bus, c => WarmUpSkip.ForHostAsync(bus.Storage, c), ct))
+                {
+                    return CommandRunner.Ok; // stopped (SIGTERM, Ctrl-C) before it served
+                }
             }
 
             using var host = ProcessHost.Build(bus, new HyperBusOptions { RunHost = true }, withStore: true, withTrainers: false, dashboard, telemetry: telemetry);
