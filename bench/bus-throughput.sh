@@ -17,6 +17,7 @@ parallelism=${2:-200}
 out=$(mktemp -d /tmp/hyperbus-bench.XXXXXX)
 dotnet build src/HyperBus.Cli -c Release -nologo -v q >/dev/null
 dotnet build bench/HyperBus.Bench.Bus -c Release -nologo -v q >/dev/null
+bus_dll=bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll
 hb="dotnet ${HYPERBUS_BENCH_CLI:-src/HyperBus.Cli/bin/Release/net10.0/hyperbus.dll}"
 warmup=""; [ -n "${HYPERBUS_BENCH_NO_WARMUP:-}" ] && warmup="--no-warmup"
 source tests/rabbitmq-node.sh
@@ -37,10 +38,9 @@ ms_per() { /usr/bin/python3 -c "print(f'{$1 * 1000 / $hz / $2:.2f}')"; }
 
 raw_url=$(vhost raw)
 b0=$(ticks "$broker")
-raw=$(dotnet bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll "$raw_url" "$trials" "$parallelism")
+raw=$(dotnet "$bus_dll" "$raw_url" "$trials" "$parallelism")
 raw_broker=$(( $(ticks "$broker") - b0 ))
 raw_rate=$(echo "$raw" | sed -E 's/.*"perSecond":([0-9]+).*/\1/')
-bus_dll=bench/HyperBus.Bench.Bus/bin/Release/net10.0/HyperBus.Bench.Bus.dll
 # The raw round trip with its consumers in N processes of their own (prefetch parallelism / N each).
 raw_split() {
   local n=$1 url cpids=() i

@@ -34,8 +34,7 @@ public static class WarmUpSkip
 
     public static async Task<string?> ForWorkerAsync(Uri rabbitMq, IEnumerable<string> trainerKinds, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = rabbitMq, AutomaticRecoveryEnabled = false, ClientProvidedName = "hyperbus worker: queue check" };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = await AdminConnection.OpenAsync(rabbitMq, "hyperbus worker: queue check", cancellationToken);
         long waiting = 0;
         foreach (var kind in trainerKinds)
         {

@@ -11,8 +11,7 @@ public static class HostQueueDeclaration
 {
     public static async Task DeclareAsync(Uri rabbitMq, string queue, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = rabbitMq, AutomaticRecoveryEnabled = false, ClientProvidedName = "hyperbus host: queue declaration" };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = await AdminConnection.OpenAsync(rabbitMq, "hyperbus host: queue declaration", cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         // The same flags MassTransit declares them with (durable, not auto-deleted, no arguments), or its own declaration would fail.
         await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);

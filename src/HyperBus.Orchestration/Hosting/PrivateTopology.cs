@@ -33,8 +33,7 @@ public sealed class PrivateTopology(string prefix)
     /// <summary>Deletes every exchange and queue of this topology (those already gone are skipped).</summary>
     public async Task DeleteAsync(Uri rabbitMq, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = rabbitMq, AutomaticRecoveryEnabled = false, ClientProvidedName = "hyperbus: private topology cleanup" };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = await AdminConnection.OpenAsync(rabbitMq, "hyperbus: private topology cleanup", cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         // Deleting a missing exchange or queue is not an error in RabbitMQ, so one channel serves them all.
         foreach (var queue in Queues)
