@@ -6,9 +6,10 @@ using Polly;
 namespace HyperBus.Storage;
 
 /// <summary>
-/// The study store in one SQLite file (WAL). Each operation opens a pooled connection of its own, and every
-/// conditional write is one UPDATE guarded by the trial's attempt and state inside an immediate transaction,
-/// so concurrent writers, in this process or another, cannot both win.
+/// The study store in one SQLite file (WAL). Reads open a pooled connection each; writes go one at a time through one
+/// write connection whose statements stay prepared (<see cref="SqliteWriteConnection"/>). Every conditional write is
+/// one UPDATE guarded by the trial's attempt and state inside an immediate transaction, so concurrent writers, in
+/// this process or another, cannot both win.
 /// </summary>
 public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
 {
@@ -18,6 +19,8 @@ public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
     private readonly ResiliencePipeline _retry;
     private readonly TimeProvider _time;
     private readonly bool _readOnly;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteWriteConnection? _writer;
 
     public SqliteStudyStore(string path, TimeProvider? time = null)
         : this(path, time, readOnly: false, immutable: false)
@@ -161,9 +164,24 @@ public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
             return attempts;
         }, cancellationToken);
 
-    /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
+    /// <summary>Closes the write connection and the pooled ones, so the file can be moved or deleted.</summary>
     public void Dispose()
     {
+        // A write still running finishes first (bounded: a write waits at most busy_timeout for the file).
+        var gated = _writeGate.Wait(TimeSpan.FromMilliseconds(2 * BusyTimeoutMilliseconds));
+        try
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            if (gated)
+            {
+                _writeGate.Release();
+            }
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -180,9 +198,10 @@ public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
         return studies;
     }
 
-    private SqliteConnection Open()
+    private SqliteConnection Open() => Configure(new SqliteConnection(_connectionString));
+
+    private SqliteConnection Configure(SqliteConnection connection)
     {
-        var connection = new SqliteConnection(_connectionString);
         connection.Open();
         if (_readOnly)
         {
@@ -211,16 +230,57 @@ public sealed partial class SqliteStudyStore : IOrchestrationStore, IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in an immediate transaction (the write lock is taken up front, so no deadlock on
-    /// upgrade), again from the start when the database stayed busy.
+    /// upgrade) on the write connection, again from the start when the database stayed busy. The write gate queues
+    /// this process's writers without a thread each sleeping in SQLite's busy handler; another process's are still
+    /// waited for by busy_timeout.
     /// </summary>
     private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) =>
-        await _retry.ExecuteAsync(token =>
+        await _retry.ExecuteAsync(async token =>
         {
             token.ThrowIfCancellationRequested();
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(connection, transaction);
-            transaction.Commit();
-            return ValueTask.FromResult(result);
+            await _writeGate.WaitAsync(token);
+            try
+            {
+                var connection = WriteConnection();
+                try
+                {
+                    using var transaction = connection.BeginTransaction(deferred: false);
+                    var result = work(connection, transaction);
+                    transaction.Commit();
+                    return result;
+                }
+                finally
+                {
+                    connection.ReleaseUnprepared();
+                }
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
         }, cancellationToken);
+
+    /// <summary>The write connection, opened on the first write (and again if it was closed); only under the write gate.</summary>
+    private SqliteWriteConnection WriteConnection()
+    {
+        if (_writer is { State: System.Data.ConnectionState.Open } open)
+        {
+            return open;
+        }
+
+        _writer?.Dispose();
+        _writer = null;
+        var connection = new SqliteWriteConnection(_connectionString);
+        try
+        {
+            Configure(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return _writer = connection;
+    }
 }

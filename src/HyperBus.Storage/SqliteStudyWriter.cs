@@ -152,9 +152,10 @@ internal sealed partial class SqliteStudyWriter(SqliteConnection connection, Sql
 
     public void DeleteOutbox(IReadOnlyCollection<long> ids)
     {
-        foreach (var chunk in ids.Chunk(500))
+        // One prepared statement run per row: an IN list would be a new statement text (and a new compile) per batch.
+        foreach (var id in ids)
         {
-            Run($"DELETE FROM outbox WHERE id IN ({string.Join(',', chunk)});");
+            Run("DELETE FROM outbox WHERE id = @id;", ("@id", id));
         }
     }
 
