@@ -30,6 +30,20 @@ public sealed class BrokerOutageLogTests
     }
 
     [Fact]
+    public void A_consumers_send_that_fails_because_the_broker_is_gone_is_folded_too()
+    {
+        var log = new BrokerOutageLog(new ManualClock());
+
+        var cancelledSend = log.Rewrite("MassTransit.ReceiveTransport", "S-FAULT rabbitmq://mq/v/TrialCompleted 1", new TaskCanceledException());
+        var unavailable = log.Rewrite("MassTransit.ReceiveTransport", "S-FAULT rabbitmq://mq/v/TrialCompleted 2", new InvalidOperationException("send", new RabbitMqConnectionException("Connection is already closed")));
+        var unavailableAgain = log.Rewrite("MassTransit.ReceiveTransport", "R-FAULT rabbitmq://mq/v/q 3 TrialRequested", new RabbitMqConnectionException("Channel is already closed"));
+
+        Assert.StartsWith("warn: MassTransit.ReceiveTransport: a consumer was cancelled", cancelledSend, StringComparison.Ordinal);
+        Assert.StartsWith("warn: MassTransit.ReceiveTransport: lost the connection to RabbitMQ (the connection was closed)", unavailable, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, unavailableAgain);
+    }
+
+    [Fact]
     public void Other_entries_are_left_alone()
     {
         var log = new BrokerOutageLog(new ManualClock());
@@ -37,10 +51,15 @@ public sealed class BrokerOutageLogTests
         Assert.Null(log.Rewrite("MassTransit", "Connection Failed: rabbitmq://mq/v", new System.Net.Sockets.SocketException(111)));
         Assert.Null(log.Rewrite("MassTransit.ReceiveTransport", "R-FAULT rabbitmq://mq/v/q 1 TrialRequested", new FormatException("bad body")));
         Assert.Null(log.Rewrite("HyperBus.Orchestration", "CONNECTION_FORCED in a study name", null));
+        // A reconnect attempt keeps its own line even though MassTransit names it a connection exception.
+        Assert.Null(log.Rewrite("MassTransit", "Connection Failed: rabbitmq://mq/v", new RabbitMqConnectionException("Broker unreachable: guest@mq:5672/v")));
     }
 
     // Named as RabbitMQ.Client names it: the rule matches the type's name, so the CLI needs no reference to the client.
     private sealed class AlreadyClosedException(string message) : Exception(message);
+
+    // Named as MassTransit names it.
+    private sealed class RabbitMqConnectionException(string message) : Exception(message);
 
     private sealed class ManualClock : TimeProvider
     {

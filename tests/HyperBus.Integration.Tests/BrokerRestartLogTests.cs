@@ -46,7 +46,7 @@ public sealed class BrokerRestartLogTests(RabbitNode rabbit) : IDisposable
             var output = process.Output;
             Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace
             var outage = Lines(process).Skip(skip).Where(l => l.Contains("RabbitMQ", StringComparison.Ordinal) || l.Contains("rabbitmq://", StringComparison.Ordinal)).ToList();
-            Assert.All(outage, l => Assert.StartsWith("warn: ", l, StringComparison.Ordinal));
+            Assert.All(outage, l => Assert.True(l.StartsWith("warn: ", StringComparison.Ordinal), $"{process.Name}: not a warning: {l}"));
             Assert.All(outage, l => Assert.True(l.Length < 300, $"{process.Name}: a long line: {l}"));
             // The loss itself once, then one line per failed reconnect attempt (the broker is down about 3 s).
             Assert.True(outage.Count(l => l.Contains("lost the connection", StringComparison.Ordinal)) <= 1, $"{process.Name}:\n{output}");

@@ -14,6 +14,10 @@ public sealed partial class BrokerOutageLog(TimeProvider time)
     // Consequences of one outage arrive within moments; a drop this long after the last one is a new outage.
     private static readonly TimeSpan SameOutage = TimeSpan.FromSeconds(30);
     private static readonly string[] LossTypes = ["AlreadyClosedException", "OperationInterruptedException"];
+
+    // MassTransit's own words for "no connection right now"; folded only for a message's fault (R-FAULT, S-FAULT), so
+    // each reconnect attempt's "Connection Failed" keeps its line.
+    private static readonly string[] TransportGoneTypes = ["RabbitMqConnectionException", "TransportUnavailableException"];
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DateTimeOffset> _last = new(StringComparer.Ordinal);
 
@@ -44,10 +48,13 @@ public sealed partial class BrokerOutageLog(TimeProvider time)
         }
     }
 
-    /// <summary>A receive fault whose cause is a cancellation: the consumer was stopped with its channel, not by a bad message.</summary>
+    /// <summary>
+    /// A receive fault, or a consumer's send fault, whose cause is a cancellation: the consumer was stopped with its
+    /// channel, not by a bad message.
+    /// </summary>
     public static bool IsCancelledConsumer(string category, string message, Exception? exception)
     {
-        if (!category.StartsWith("MassTransit", StringComparison.Ordinal) || !message.StartsWith("R-FAULT", StringComparison.Ordinal))
+        if (!category.StartsWith("MassTransit", StringComparison.Ordinal) || !IsMessageFault(message))
         {
             return false;
         }
@@ -70,7 +77,8 @@ public sealed partial class BrokerOutageLog(TimeProvider time)
 
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (LossTypes.Contains(e.GetType().Name, StringComparer.Ordinal))
+            var type = e.GetType().Name;
+            if (LossTypes.Contains(type, StringComparer.Ordinal) || (IsMessageFault(message) && TransportGoneTypes.Contains(type, StringComparer.Ordinal)))
             {
                 return true;
             }
@@ -78,6 +86,10 @@ public sealed partial class BrokerOutageLog(TimeProvider time)
 
         return message.Contains("CONNECTION_FORCED", StringComparison.Ordinal);
     }
+
+    // A receive fault (R-FAULT) or a send from within a consumer (S-FAULT): one message's fault, not a connection event.
+    private static bool IsMessageFault(string message) =>
+        message.StartsWith("R-FAULT", StringComparison.Ordinal) || message.StartsWith("S-FAULT", StringComparison.Ordinal);
 
     private static string Reason(string message, Exception? exception)
     {
