@@ -75,10 +75,11 @@ public sealed partial class BrokerOutageLog(TimeProvider time)
             return false;
         }
 
+        var messageFault = IsMessageFault(message);
         for (var e = exception; e is not null; e = e.InnerException)
         {
             var type = e.GetType().Name;
-            if (LossTypes.Contains(type, StringComparer.Ordinal) || (IsMessageFault(message) && TransportGoneTypes.Contains(type, StringComparer.Ordinal)))
+            if (LossTypes.Contains(type, StringComparer.Ordinal) || (messageFault && TransportGoneTypes.Contains(type, StringComparer.Ordinal)))
             {
                 return true;
             }
