@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Batch suggestions (issue 21): auto (gp on these problems; later batch points by confidence bounds), gp with
+# Batch suggestions (issue 21): auto (gp on these problems; later batch points by confidence bounds; sequential asks
+# move to turbo after max(50, 15 d) trials, auto-global stays on the gp), gp with
 # fantasy-averaged EI for every point (gp-fant) and with its earliest constant liar (gp-cl), tpe and tpe with
 # constant liar asked for batches
 # of 8 (each batch evaluated before the next is asked) against the same samplers asked one at a time, at
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 OUT=bench/out
 mkdir -p "$OUT"
 SEEDS=${SEEDS:-0-19}; TRIALS=${TRIALS:-100}; PROBLEMS=${PROBLEMS:-branin,hartmann6,rosenbrock5}
-SAMPLERS=${SAMPLERS:-auto,gp-fant,gp-cl,tpe-nocl,tpe-cl}
+SAMPLERS=${SAMPLERS:-auto,auto-global,gp-fant,gp-cl,tpe-nocl,tpe-cl}
 dotnet build -c Release bench/HyperBus.Bench -v q -nologo >/dev/null
 B="nice -n 10 dotnet bench/HyperBus.Bench/bin/Release/net10.0/HyperBus.Bench.dll frontier --problems $PROBLEMS --seeds $SEEDS --trials $TRIALS --samplers $SAMPLERS --out $OUT/frontier-batch.jsonl"
 rm -f "$OUT/frontier-batch.jsonl"

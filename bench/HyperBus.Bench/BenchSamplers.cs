@@ -23,6 +23,13 @@ public static class BenchSamplers
             options["failureTolerance"] = int.Parse(name["turbo-f".Length..], System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        // "auto-global": auto as it was before the trust-region hand-over, the global GP for a whole low-dimensional study.
+        if (name == "auto-global")
+        {
+            type = "auto";
+            options["localTrials"] = 0;
+        }
+
         if (name == "cmaes-norestart")
         {
             type = "cmaes";

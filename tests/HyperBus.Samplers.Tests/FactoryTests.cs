@@ -32,6 +32,8 @@ public sealed class FactoryTests
     [InlineData("turbo", "initialLength", 0.001)]
     [InlineData("auto", "categoricalShare", 2)]
     [InlineData("auto", "lowDimensions", 0)]
+    [InlineData("auto", "localTrials", -1)]
+    [InlineData("auto", "localTrialsPerDimension", -1)]
     public void Out_of_range_options_name_the_field(string type, string field, double value)
     {
         var errors = new List<SpecError>();

@@ -35,7 +35,8 @@ public sealed class AutoSampler : IPlanningSampler
     public IReadOnlyList<TrialPlan> Plan(StudyView study, int count)
     {
         var completed = study.Completed.Count();
-        var choice = AutoPolicy.Choose(study.Space, completed, _options);
+        var inFlight = study.Trials.Count(t => t.State == TrialState.Running) + count;
+        var choice = AutoPolicy.Choose(study.Space, completed, _options, inFlight);
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { [ChoiceAttribute] = choice };
         return [.. Delegate(choice, study.Space).Suggest(study, count).Select(p => new TrialPlan(p) { Attributes = attributes })];
     }
@@ -52,6 +53,13 @@ public sealed class AutoSampler : IPlanningSampler
                 {
                     options["multivariate"] = true;
                     options["constantLiar"] = true;
+                }
+
+                // A low-dimensional study reaches the trust region after the global GP has seen the space, when its
+                // noise estimate is worth trusting: under noise the region centres on the lowest posterior mean.
+                if (type == AutoPolicy.TrustRegion && space.Parameters.Count <= _options.LowDimensions)
+                {
+                    options["posteriorCenter"] = true;
                 }
 
                 sampler = _catalog.Create(new ComponentSpec(type, options), space, _direction);

@@ -21,7 +21,7 @@ public sealed class GpSampler : ISampler
     /// Above this fitted noise variance (standardised units), EI improves on the lowest posterior mean at an
     /// observed point ("plug-in" EI) instead of the smallest observation, which under noise is mostly a lucky draw.
     /// </summary>
-    private const double NoisyFit = 0.01;
+    internal const double NoisyFit = 0.01;
 
     /// <summary>Joint draws of the pending outcomes that <see cref="GpBatchAcquisition.Fantasies"/> averages EI over.</summary>
     private const int Fantasies = 16;

@@ -11,6 +11,10 @@ namespace HyperBus.Samplers.TrustRegion;
 /// <param name="MaxObservations">Trials of the run the local GP is conditioned on (the best half and the most recent half beyond it).</param>
 /// <param name="FitObservations">Trials the kernel hyperparameters are fitted on.</param>
 /// <param name="FreshRestarts">When the region collapses, start a new run from a new design (TuRBO's rule) instead of reopening the region around the best point.</param>
+/// <param name="PosteriorCenter">
+/// When the kernel fit finds noise, centre the region on the observed point of lowest posterior mean and improve on
+/// that mean (the GP's plug-in rule) instead of on the lowest observation, which under noise is mostly a lucky draw.
+/// </param>
 public sealed record TrustRegionOptions(
     int Seed = 0,
     int NStartupTrials = 0,
@@ -22,4 +26,5 @@ public sealed record TrustRegionOptions(
     int Candidates = 1000,
     int MaxObservations = 200,
     int FitObservations = 100,
-    bool FreshRestarts = false);
+    bool FreshRestarts = false,
+    bool PosteriorCenter = false);

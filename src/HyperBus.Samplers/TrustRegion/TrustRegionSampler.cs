@@ -56,11 +56,18 @@ public sealed class TrustRegionSampler : ISampler
         });
 
         var (x, y) = (data.X, data.Y);
-        var bestIndex = y.IndexOf(y.Min());
-        var center = x[bestIndex];
-        var bestLoss = y[bestIndex];
-        var region = TrustRegionBox.Around(center, parameters, encoding, state.Length);
         var model = GaussianProcessModel.Fit([.. x], [.. y], parameters, encoding.Categorical);
+        var bestIndex = y.IndexOf(y.Min());
+        var bestLoss = y[bestIndex];
+        if (_options.PosteriorCenter && parameters.Noise >= GpSampler.NoisyFit)
+        {
+            var means = x.Select(p => model.Predict(p).Mean).ToList();
+            bestLoss = means.Min();
+            bestIndex = means.IndexOf(bestLoss);
+        }
+
+        var center = x[bestIndex];
+        var region = TrustRegionBox.Around(center, parameters, encoding, state.Length);
         var observed = x.Count;
         foreach (var t in study.Running)
         {

@@ -5,7 +5,7 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Samplers.TrustRegion;
 
-/// <summary>Registers <c>sampler: {type: turbo, seed, nStartupTrials, initialLength, minLength, maxLength, successTolerance, failureTolerance, candidates, maxObservations, fitObservations, freshRestarts}</c>.</summary>
+/// <summary>Registers <c>sampler: {type: turbo, seed, nStartupTrials, initialLength, minLength, maxLength, successTolerance, failureTolerance, candidates, maxObservations, fitObservations, freshRestarts, posteriorCenter}</c>.</summary>
 public sealed class TrustRegionSamplerFactory : ISamplerFactory
 {
     public string Type => "turbo";
@@ -29,7 +29,8 @@ public sealed class TrustRegionSamplerFactory : ISamplerFactory
             (int)(o.Integer("candidates", 1, 100000) ?? d.Candidates),
             (int)(o.Integer("maxObservations", 10, 5000) ?? d.MaxObservations),
             (int)(o.Integer("fitObservations", 10, 5000) ?? d.FitObservations),
-            o.Bool("freshRestarts") ?? d.FreshRestarts);
+            o.Bool("freshRestarts") ?? d.FreshRestarts,
+            o.Bool("posteriorCenter") ?? d.PosteriorCenter);
         if (options.MinLength >= options.InitialLength || options.InitialLength > options.MaxLength)
         {
             o.Error("initialLength", $"must lie between minLength ({options.MinLength}) and maxLength ({options.MaxLength})");
