@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Batch suggestions (issue 21): auto (gp on these problems; later batch points by confidence bounds; sequential asks
-# move to turbo after max(50, 15 d) trials, auto-global stays on the gp), gp with
+# move to turbo after max(50, 15 d) trials and share the gp phase with tpe under noise; auto-global is the gp alone), gp with
 # fantasy-averaged EI for every point (gp-fant) and with its earliest constant liar (gp-cl), tpe and tpe with
 # constant liar asked for batches
 # of 8 (each batch evaluated before the next is asked) against the same samplers asked one at a time, at

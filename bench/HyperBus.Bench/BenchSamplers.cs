@@ -23,11 +23,13 @@ public static class BenchSamplers
             options["failureTolerance"] = int.Parse(name["turbo-f".Length..], System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        // "auto-global": auto as it was before the trust-region hand-over, the global GP for a whole low-dimensional study.
+        // "auto-global": auto as it was before session 10, the global GP alone for a whole low-dimensional study (no
+        // hand-over to the trust region, no TPE trials under noise).
         if (name == "auto-global")
         {
             type = "auto";
             options["localTrials"] = 0;
+            options["noisyTpeEvery"] = 0;
         }
 
         if (name == "cmaes-norestart")

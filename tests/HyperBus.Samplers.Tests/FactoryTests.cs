@@ -34,6 +34,7 @@ public sealed class FactoryTests
     [InlineData("auto", "lowDimensions", 0)]
     [InlineData("auto", "localTrials", -1)]
     [InlineData("auto", "localTrialsPerDimension", -1)]
+    [InlineData("auto", "noisyTpeEvery", -1)]
     public void Out_of_range_options_name_the_field(string type, string field, double value)
     {
         var errors = new List<SpecError>();

@@ -11,6 +11,7 @@ namespace HyperBus.Samplers.Auto;
 /// after max(LocalTrials, LocalTrialsPerDimension · d) completed trials; 0 never.
 /// </param>
 /// <param name="LocalTrialsPerDimension">Completed trials per parameter the global GP gets before that move.</param>
+/// <param name="NoisyTpeEvery">While the GP's kernel fit finds noise, every n-th sequential trial of a continuous study's GP phase is TPE's; 0 never.</param>
 public sealed record AutoOptions(
     int Seed = 0,
     int LowDimensions = 12,
@@ -18,4 +19,5 @@ public sealed record AutoOptions(
     int TrustRegionDimensions = 32,
     int ModelTrials = 1000,
     int LocalTrials = 50,
-    int LocalTrialsPerDimension = 15);
+    int LocalTrialsPerDimension = 15,
+    int NoisyTpeEvery = 2);

@@ -54,6 +54,16 @@ public static class AutoPolicy
     private static bool RefinesLocally(SearchSpace space, int completed, AutoOptions options) =>
         options.LocalTrials > 0 &&
         completed >= Math.Max(options.LocalTrials, options.LocalTrialsPerDimension * space.Parameters.Count) &&
-        !space.IsConditional &&
-        space.Parameters.All(p => p is FloatParameter { Values: null, Step: null });
+        IsContinuous(space);
+
+    /// <summary>
+    /// Whether trial <paramref name="trialNumber"/> of a continuous study that <see cref="Choose"/> gives to the GP goes to
+    /// TPE instead if the GP's fit finds noise: every <see cref="AutoOptions.NoisyTpeEvery"/>-th, sequential asks only.
+    /// </summary>
+    public static bool MayInterleaveTpe(SearchSpace space, int trialNumber, AutoOptions options, int inFlight = 1) =>
+        options.NoisyTpeEvery > 0 && inFlight == 1 && trialNumber % options.NoisyTpeEvery == 1 % options.NoisyTpeEvery && IsContinuous(space);
+
+    /// <summary>Whether every parameter is an unconditional float with no step or listed values.</summary>
+    public static bool IsContinuous(SearchSpace space) =>
+        !space.IsConditional && space.Parameters.All(p => p is FloatParameter { Values: null, Step: null });
 }

@@ -3,6 +3,7 @@ using HyperBus.Core.Sampling;
 using HyperBus.Core.Space;
 using HyperBus.Core.Specs;
 using HyperBus.Core.Trials;
+using HyperBus.Samplers.GaussianProcess;
 
 namespace HyperBus.Samplers.Auto;
 
@@ -37,8 +38,31 @@ public sealed class AutoSampler : IPlanningSampler
         var completed = study.Completed.Count();
         var inFlight = study.Trials.Count(t => t.State == TrialState.Running) + count;
         var choice = AutoPolicy.Choose(study.Space, completed, _options, inFlight);
+        if (choice == AutoPolicy.Gp && AutoPolicy.MayInterleaveTpe(study.Space, study.NextTrialNumber, _options, inFlight) && IsNoisy(study))
+        {
+            choice = AutoPolicy.Tpe;
+        }
+
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { [ChoiceAttribute] = choice };
         return [.. Delegate(choice, study.Space).Suggest(study, count).Select(p => new TrialPlan(p) { Attributes = attributes })];
+    }
+
+    /// <summary>
+    /// Whether the GP's kernel fit on the completed trials finds noise: the fit the GP's next suggestion uses, cached,
+    /// so asking costs no more than the GP's own ask. Under noise the GP trusts long lengthscales and can exploit one
+    /// side basin for a whole study; TPE's densities keep sampling the others.
+    /// </summary>
+    private bool IsNoisy(StudyView study)
+    {
+        var completed = study.Completed.Where(t => double.IsFinite(t.Value!.Value)).ToList();
+        // Before the GP's start-up design is complete there is no fit to read.
+        if (completed.Count < new GpSamplerOptions().NStartupTrials)
+        {
+            return false;
+        }
+
+        var gp = (GpSampler)Delegate(AutoPolicy.Gp, study.Space);
+        return gp.FitKernel(study, completed, new GpEncoding(study.Space)).Noise >= GpSampler.NoisyFit;
     }
 
     private ISampler Delegate(string type, SearchSpace space)

@@ -5,7 +5,7 @@ using HyperBus.Core.Trials;
 
 namespace HyperBus.Samplers.Auto;
 
-/// <summary>Registers <c>sampler: {type: auto, seed, lowDimensions, categoricalShare, trustRegionDimensions, modelTrials, localTrials, localTrialsPerDimension}</c>, the sampler a spec gets when it names none.</summary>
+/// <summary>Registers <c>sampler: {type: auto, seed, lowDimensions, categoricalShare, trustRegionDimensions, modelTrials, localTrials, localTrialsPerDimension, noisyTpeEvery}</c>, the sampler a spec gets when it names none.</summary>
 public sealed class AutoSamplerFactory : ISamplerFactory
 {
     private readonly Func<SamplerCatalog> _catalog;
@@ -33,6 +33,7 @@ public sealed class AutoSamplerFactory : ISamplerFactory
             (int)(o.Integer("trustRegionDimensions", 1, 10000) ?? d.TrustRegionDimensions),
             (int)(o.Integer("modelTrials", 1, 1000000) ?? d.ModelTrials),
             (int)(o.Integer("localTrials", 0, 1000000) ?? d.LocalTrials),
-            (int)(o.Integer("localTrialsPerDimension", 0, 100000) ?? d.LocalTrialsPerDimension));
+            (int)(o.Integer("localTrialsPerDimension", 0, 100000) ?? d.LocalTrialsPerDimension),
+            (int)(o.Integer("noisyTpeEvery", 0, 1000) ?? d.NoisyTpeEvery));
     }
 }

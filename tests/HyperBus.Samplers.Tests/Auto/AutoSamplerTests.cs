@@ -122,6 +122,37 @@ public sealed class AutoSamplerTests
         Assert.True(Math.Pow(x - 0.3, 2) + Math.Pow(y - 0.6, 2) < Math.Pow(x - 0.95, 2) + Math.Pow(y - 0.05, 2), $"({x}, {y}) is nearer the lucky draw");
     }
 
+    [Fact]
+    public void Every_second_sequential_trial_of_a_continuous_study_may_go_to_tpe()
+    {
+        var options = new AutoOptions(NoisyTpeEvery: 2);
+        Assert.True(AutoPolicy.MayInterleaveTpe(Box(3), 11, options));
+        Assert.False(AutoPolicy.MayInterleaveTpe(Box(3), 12, options));
+        Assert.False(AutoPolicy.MayInterleaveTpe(Box(3), 11, options, inFlight: 4));
+        Assert.False(AutoPolicy.MayInterleaveTpe(Box(3), 11, options with { NoisyTpeEvery = 0 }));
+        Assert.True(AutoPolicy.MayInterleaveTpe(Box(3), 12, options with { NoisyTpeEvery = 1 }));
+        var withInt = SearchSpace.Create([new FloatParameter("x", 0, 1), new IntParameter("n", 1, 64)]);
+        Assert.False(AutoPolicy.MayInterleaveTpe(withInt, 11, options));
+    }
+
+    [Fact]
+    public void Under_noise_the_gp_shares_a_study_with_tpe_and_without_noise_it_keeps_it()
+    {
+        var options = new AutoOptions(Seed: 2, LocalTrials: 0);
+        var noise = new System.Random(5);
+        double Bowl(ParameterSet p) => Math.Pow((double)p["x0"] - 0.3, 2) + Math.Pow((double)p["x1"] - 0.6, 2);
+        var noisy = Choices(options, Box(2), p => Bowl(p) + (0.5 * (noise.NextDouble() - 0.5)), 40);
+        var exact = Choices(options, Box(2), Bowl, 24);
+
+        // The first ten trials are the GP's start-up design, before any fit; after it, TPE takes odd trials whenever
+        // the fit sees the noise (most of them: a fit on a few dozen points can also read noise as a wiggle).
+        Assert.Equal(Enumerable.Repeat("gp", 10), noisy.Take(10));
+        var tpe = Enumerable.Range(0, noisy.Count).Where(n => noisy[n] == "tpe").ToList();
+        Assert.All(tpe, n => Assert.Equal(1, n % 2));
+        Assert.True(tpe.Count >= 10, $"TPE took {tpe.Count} of the 15 odd trials from 11 on: {string.Join(' ', noisy)}");
+        Assert.All(exact, c => Assert.Equal("gp", c));
+    }
+
     /// <summary>Runs a sequential study of <paramref name="trials"/> and returns the sampler each trial names.</summary>
     private static List<string> Choices(AutoOptions options, SearchSpace space, Func<ParameterSet, double> objective, int trials)
     {
