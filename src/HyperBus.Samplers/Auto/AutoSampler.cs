@@ -48,22 +48,10 @@ public sealed class AutoSampler : IPlanningSampler
     }
 
     /// <summary>
-    /// Whether the GP's kernel fit on the completed trials finds noise: the fit the GP's next suggestion uses, cached,
-    /// so asking costs no more than the GP's own ask. Under noise the GP trusts long lengthscales and can exploit one
-    /// side basin for a whole study; TPE's densities keep sampling the others.
+    /// Whether the GP's next suggestion would rest on a noisy fit. Under noise the GP trusts long lengthscales and can
+    /// exploit one side basin for a whole study; TPE's densities keep sampling the others.
     /// </summary>
-    private bool IsNoisy(StudyView study)
-    {
-        var completed = study.Completed.Where(t => double.IsFinite(t.Value!.Value)).ToList();
-        // Before the GP's start-up design is complete there is no fit to read.
-        if (completed.Count < new GpSamplerOptions().NStartupTrials)
-        {
-            return false;
-        }
-
-        var gp = (GpSampler)Delegate(AutoPolicy.Gp, study.Space);
-        return gp.FitKernel(study, completed, new GpEncoding(study.Space)).Noise >= GpSampler.NoisyFit;
-    }
+    private bool IsNoisy(StudyView study) => ((GpSampler)Delegate(AutoPolicy.Gp, study.Space)).FitFindsNoise(study);
 
     private ISampler Delegate(string type, SearchSpace space)
     {

@@ -154,6 +154,16 @@ public sealed class GpSampler : ISampler
         return result;
     }
 
+    /// <summary>
+    /// Whether the kernel fit the next suggestion uses finds noise (false during the start-up design, which has no fit).
+    /// The fit is cached, so asking before <see cref="Suggest"/> costs nothing extra.
+    /// </summary>
+    internal bool FitFindsNoise(StudyView study)
+    {
+        var completed = study.Completed.Where(t => double.IsFinite(t.Value!.Value)).ToList();
+        return completed.Count >= Math.Max(1, _options.NStartupTrials) && FitKernel(study, completed, new GpEncoding(study.Space)).Noise >= NoisyFit;
+    }
+
     /// <summary>Kernel hyperparameters fitted on the first <see cref="GpFitSchedule.RefitPoint"/> completed trials (cached until the schedule moves on).</summary>
     internal KernelParameters FitKernel(StudyView study, List<Trial> completed, GpEncoding encoding)
     {
